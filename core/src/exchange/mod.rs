@@ -1,0 +1,1 @@
+//! The file format, validation, migration, merge and the appendix parser.

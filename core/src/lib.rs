@@ -1,0 +1,6 @@
+//! `cchc-core`: the plan, its criteria and tasks, the file format and the reports,
+//! as pure Rust. It does not know the browser exists.
+
+pub mod exchange;
+pub mod model;
+pub mod report;

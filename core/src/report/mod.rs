@@ -1,0 +1,1 @@
+//! Report and spreadsheet content built from the model.
