@@ -1,1 +1,18 @@
-fn main() {}
+//! Theo dõi Chỉ số CCHC: the browser app.
+//!
+//! Start-up order matters: the panic banner goes in first so that even a failure while probing
+//! storage or mounting is shown to the officer, then storage is probed, then the shell is mounted.
+
+mod panic_banner;
+mod router;
+mod storage;
+mod ui;
+
+fn main() {
+    panic_banner::install();
+    storage::init();
+    leptos::mount::mount_to_body(ui::App);
+}
+
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);

@@ -1,1 +1,57 @@
-fn main() {}
+//! Build steps in Rust.
+//!
+//! - `cargo run -p xtask -- dist`: `trunk build --release`, then `single-file`.
+//! - `cargo run -p xtask -- single-file`: turns trunk's `dist/` into `dist/cchc.html`, the one
+//!   self-contained page an officer double-clicks (see ARCHITECTURE.md, "The single file").
+
+mod html;
+mod single_file;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    let root = workspace_root();
+    let result = match task.as_str() {
+        "dist" => trunk_build(&root).and_then(|()| make_single_file(&root)),
+        "single-file" => make_single_file(&root),
+        _ => Err("usage: cargo run -p xtask -- dist | single-file".to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask {task}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn trunk_build(root: &Path) -> Result<(), String> {
+    let status = Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(root)
+        .status()
+        .map_err(|e| format!("cannot run trunk ({e}); run `make dist`, which installs it"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("trunk build --release failed ({status})"))
+    }
+}
+
+fn make_single_file(root: &Path) -> Result<(), String> {
+    let dist = root.join("dist");
+    let out = dist.join("cchc.html");
+    let bytes = single_file::build(&dist)?;
+    std::fs::write(&out, &bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    println!("{}: {} bytes", out.display(), bytes.len());
+    Ok(())
+}

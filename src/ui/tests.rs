@@ -1,0 +1,189 @@
+//! Component tests of the shell in a real browser: mount, click, let Leptos run, look at the DOM.
+
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+use super::{i18n, App};
+use crate::router::View;
+use crate::storage;
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element in the body to mount into; removed by the test.
+fn container() -> HtmlElement {
+    let div = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+fn query(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.unchecked_into())
+}
+
+fn text(root: &HtmlElement, selector: &str) -> String {
+    query(root, selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+async fn sleep(duration: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                duration.as_millis() as i32,
+            )
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls `condition` until it holds; fails after 5 s. Used for browser events (hashchange)
+/// that arrive in a later task, never as a fixed wait.
+async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
+    for _ in 0..250 {
+        if condition() {
+            return;
+        }
+        sleep(Duration::from_millis(20)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn set_hash(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn nav_lists_every_view_and_a_click_shows_it() {
+    set_hash("");
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+
+    assert_eq!(text(&root, "h1"), i18n::APP_NAME);
+    let links = root.query_selector_all("nav a").unwrap();
+    assert_eq!(links.length() as usize, View::ALL.len());
+    for view in View::ALL {
+        let link = query(&root, &format!("nav a[data-view={}]", view.slug())).unwrap();
+        assert_eq!(link.text_content().unwrap(), i18n::view_title(view));
+        assert_eq!(link.get_attribute("href").unwrap(), view.hash());
+    }
+    assert!(query(&root, "section[data-view=tong-quan]").is_some());
+    assert_eq!(
+        query(&root, "nav a[data-view=tong-quan]")
+            .unwrap()
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
+
+    query(&root, "nav a[data-view=tieu-chi]").unwrap().click();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "section.view h2"), "Tiêu chí");
+    assert!(query(&root, "section[data-view=tong-quan]").is_none());
+    assert_eq!(
+        query(&root, "nav a[data-view=tieu-chi]")
+            .unwrap()
+            .get_attribute("aria-current")
+            .as_deref(),
+        Some("page")
+    );
+    assert_eq!(
+        query(&root, "nav a[data-view=tong-quan]")
+            .unwrap()
+            .get_attribute("aria-current"),
+        None
+    );
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        "#/tieu-chi",
+        "the link updates the URL, so reload and Back work"
+    );
+
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_hash_drives_the_view_back_and_forward() {
+    set_hash("#/nhiem-vu");
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    assert!(
+        query(&root, "section[data-view=nhiem-vu]").is_some(),
+        "start view from the hash"
+    );
+
+    set_hash("#/bao-cao");
+    wait_until("the Báo cáo view", || {
+        query(&root, "section[data-view=bao-cao]").is_some()
+    })
+    .await;
+
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    wait_until("Back to Nhiệm vụ", || {
+        query(&root, "section[data-view=nhiem-vu]").is_some()
+    })
+    .await;
+
+    set_hash("#/khong-ton-tai");
+    wait_until("an unknown hash to show home", || {
+        query(&root, "section[data-view=tong-quan]").is_some()
+    })
+    .await;
+
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn officer_name_is_saved_and_shown_in_the_header() {
+    storage::remove(super::OFFICER_KEY).unwrap();
+    set_hash("#/cai-dat");
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    assert_eq!(text(&root, "#header-officer"), i18n::OFFICER_UNSET);
+
+    let input: HtmlInputElement = query(&root, "#officer-name").unwrap().unchecked_into();
+    input.set_value("Đ/c Phong");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+
+    assert_eq!(text(&root, "#save-status"), i18n::SAVED);
+    assert_eq!(text(&root, "#header-officer"), "Đ/c Phong");
+    assert_eq!(
+        storage::get(super::OFFICER_KEY).unwrap().as_deref(),
+        Some("Đ/c Phong")
+    );
+    drop(handle);
+    root.remove();
+
+    // A new mount (as after a reload) reads it back.
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    assert_eq!(text(&root, "#header-officer"), "Đ/c Phong");
+    let input: HtmlInputElement = query(&root, "#officer-name").unwrap().unchecked_into();
+    assert_eq!(input.value(), "Đ/c Phong");
+    drop(handle);
+    root.remove();
+    storage::remove(super::OFFICER_KEY).unwrap();
+}

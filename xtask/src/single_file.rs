@@ -1,0 +1,300 @@
+//! `dist/` (trunk's output) → `dist/cchc.html`, one self-contained page:
+//! - the stylesheet inlined as `<style>`;
+//! - trunk's loader replaced by one inline module script: the wasm-bindgen JS glue, then the
+//!   wasm, gzipped and base64-encoded, inflated by `DecompressionStream` fed from
+//!   `Blob.stream()` (fetching `data:`/`blob:` URLs is forbidden by our CSP) and handed to
+//!   `__wbg_init({ module_or_path: bytes })`;
+//! - preload links dropped;
+//! - a Content-Security-Policy meta tag before any script, with the SHA-256 of every inline
+//!   script, computed last over the exact text written.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use sha2::{Digest, Sha256};
+
+use crate::html::{self, find_ci, Tag};
+
+/// Everything but scripts (hashed) and the wasm (`wasm-unsafe-eval`) is closed. Styles stay
+/// `unsafe-inline`: Leptos sets `style` attributes, which hashes cannot cover.
+const CSP_REST: &str = "'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; \
+connect-src 'none'; base-uri 'none'; form-action 'none'";
+
+pub fn build(dist: &Path) -> Result<Vec<u8>, String> {
+    let index = read_text(&dist.join("index.html"))?;
+    let glue_path = only_file(dist, |name| name.ends_with(".js"))?;
+    let wasm_path = only_file(dist, |name| name.ends_with("_bg.wasm"))?;
+    if dist.join("snippets").exists() {
+        return Err(
+            "dist/snippets exists: inline_js snippets are not supported by the single file".into(),
+        );
+    }
+    let glue = read_text(&glue_path)?;
+    let wasm = fs::read(&wasm_path).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    let glue_name = file_name(&glue_path);
+
+    let mut page = rewrite(&index, dist, &glue_name, &boot_script(&glue, &wasm)?)?;
+    page = add_csp(&page)?;
+    check_self_contained(&page)?;
+    Ok(page.into_bytes())
+}
+
+/// Replaces trunk's links and loader in `index` with inline content.
+fn rewrite(index: &str, dist: &Path, glue_name: &str, boot: &str) -> Result<String, String> {
+    let tags = html::tags(index)?;
+    let mut out = String::with_capacity(index.len() + boot.len());
+    let mut last = 0;
+    let mut loader_replaced = false;
+    for tag in &tags {
+        let replacement = match tag.name.as_str() {
+            "link" => Some(inline_link(tag, dist)?),
+            "script" if is_trunk_loader(tag, index, glue_name) => {
+                loader_replaced = true;
+                Some(format!("<script type=\"module\">{boot}</script>"))
+            }
+            _ => None,
+        };
+        if let Some(replacement) = replacement {
+            out.push_str(&index[last..tag.span.start]);
+            out.push_str(&replacement);
+            last = tag.span.end;
+        }
+    }
+    out.push_str(&index[last..]);
+    if !loader_replaced {
+        return Err(format!(
+            "no trunk loader importing {glue_name} in dist/index.html"
+        ));
+    }
+    Ok(out)
+}
+
+fn inline_link(tag: &Tag, dist: &Path) -> Result<String, String> {
+    let rel = tag.attr("rel").unwrap_or_default();
+    let href = tag.attr("href").unwrap_or_default();
+    match rel {
+        // The wasm and glue are inlined in the loader; nothing to preload.
+        "preload" | "modulepreload" => Ok(String::new()),
+        "stylesheet" => {
+            let css = read_text(&dist.join(href.trim_start_matches("./")))?;
+            if find_ci(&css, "</style").is_some() {
+                return Err(format!("{href} contains </style"));
+            }
+            Ok(format!("<style>\n{css}\n</style>"))
+        }
+        _ => Err(format!(
+            "unexpected <link rel=\"{rel}\" href=\"{href}\"> in dist/index.html"
+        )),
+    }
+}
+
+fn is_trunk_loader(tag: &Tag, index: &str, glue_name: &str) -> bool {
+    tag.body
+        .as_ref()
+        .is_some_and(|body| index[body.clone()].contains(glue_name))
+}
+
+/// The module script: glue, then our start-up. Our names start with `cchc` because the glue
+/// declares `wasm` and friends at module level.
+fn boot_script(glue: &str, wasm: &[u8]) -> Result<String, String> {
+    if glue.contains("<!--") {
+        return Err(
+            "the JS glue contains `<!--`, which would change how the page is parsed".into(),
+        );
+    }
+    if !glue.contains("async function __wbg_init(") {
+        return Err("the JS glue has no `__wbg_init`: wasm-bindgen changed its output".into());
+    }
+    let glue = escape_script_end(glue);
+    let exports = exported_functions(&glue).join(", ");
+    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(gzip(wasm)?);
+    Ok(format!(
+        r#"
+{glue}
+// ---- cchc single file: inflate the embedded wasm and start ----
+const cchcWasmGzip = "{wasm_b64}";
+async function cchcInflate(cchcBase64) {{
+  const cchcText = atob(cchcBase64);
+  const cchcPacked = new Uint8Array(cchcText.length);
+  for (let cchcI = 0; cchcI < cchcText.length; cchcI++) cchcPacked[cchcI] = cchcText.charCodeAt(cchcI);
+  const cchcStream = new Blob([cchcPacked]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(cchcStream).arrayBuffer());
+}}
+cchcInflate(cchcWasmGzip)
+  .then((cchcBytes) => __wbg_init({{ module_or_path: cchcBytes }}))
+  .then(() => {{ window.wasmBindings = {{ {exports} }}; }})
+  .catch((cchcError) => {{
+    console.error(cchcError);
+    if (window.cchcRescue) window.cchcRescue.loadFailed(cchcError);
+  }});
+"#
+    ))
+}
+
+/// `</script` anywhere in the glue (a string, a comment) would end our inline script early.
+fn escape_script_end(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut rest = js;
+    while let Some(i) = find_ci(rest, "</script") {
+        out.push_str(&rest[..i]);
+        out.push_str("<\\/");
+        out.push_str(&rest[i + 2..i + 8]);
+        rest = &rest[i + 8..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `export function name(` of the glue: what trunk's loader exposes as `window.wasmBindings`.
+fn exported_functions(glue: &str) -> Vec<&str> {
+    glue.lines()
+        .filter_map(|line| line.strip_prefix("export function "))
+        .filter_map(|rest| rest.split('(').next())
+        .map(str::trim)
+        .filter(|name| name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .collect()
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).map_err(|e| e.to_string())?;
+    encoder.finish().map_err(|e| e.to_string())
+}
+
+/// Puts the CSP meta right after `<meta charset>`, before any script, with one hash per inline
+/// script of the final page.
+fn add_csp(page: &str) -> Result<String, String> {
+    let tags = html::tags(page)?;
+    let hashes: Vec<String> = tags
+        .iter()
+        .filter(|t| t.name == "script")
+        .filter_map(|t| t.body.clone())
+        .map(|body| format!("'sha256-{}'", sha256_b64(&page[body])))
+        .collect();
+    if hashes.is_empty() {
+        return Err("no inline script found".into());
+    }
+    let charset = tags
+        .iter()
+        .find(|t| t.name == "meta" && t.attrs.contains_key("charset"))
+        .ok_or("dist/index.html has no <meta charset>")?;
+    let first_script = tags
+        .iter()
+        .find(|t| t.name == "script")
+        .map(|t| t.span.start)
+        .unwrap_or(page.len());
+    if first_script < charset.span.end {
+        return Err("a script comes before <meta charset>".into());
+    }
+    let meta = format!(
+        "\n    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src {} {CSP_REST}\">",
+        hashes.join(" ")
+    );
+    let at = charset.span.end;
+    Ok(format!("{}{meta}{}", &page[..at], &page[at..]))
+}
+
+pub fn sha256_b64(text: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+}
+
+/// The page must load nothing: no `src`, and `href` only to in-page anchors or data.
+fn check_self_contained(page: &str) -> Result<(), String> {
+    for tag in html::tags(page)? {
+        for attr in ["src", "href", "srcset", "poster", "data", "action"] {
+            if let Some(value) = tag.attr(attr) {
+                if !(value.starts_with('#') || value.starts_with("data:")) {
+                    return Err(format!(
+                        "<{} {attr}=\"{value}\"> loads from outside",
+                        tag.name
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn only_file(dir: &Path, wanted: impl Fn(&str) -> bool) -> Result<PathBuf, String> {
+    let entries = fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e} (run `trunk build --release` first)", dir.display()))?;
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && wanted(&file_name(p)))
+        .collect();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        n => Err(format!(
+            "expected exactly one such file in {}, found {n}: {found:?}",
+            dir.display()
+        )),
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_end_is_escaped_in_any_case() {
+        assert_eq!(
+            escape_script_end("a</script>b</SCRIPT>c"),
+            "a<\\/script>b<\\/SCRIPT>c"
+        );
+        assert_eq!(escape_script_end("no end here"), "no end here");
+    }
+
+    #[test]
+    fn exports_are_read_from_the_glue() {
+        let glue =
+            "export function debug_panic() {\n}\nfunction private() {}\nexport function x_2(a) {}";
+        assert_eq!(exported_functions(glue), vec!["debug_panic", "x_2"]);
+    }
+
+    #[test]
+    fn csp_goes_after_charset_and_hashes_the_exact_script_text() {
+        let page = "<html><head><meta charset=\"utf-8\"><script>alert(1)</script></head></html>";
+        let out = add_csp(page).unwrap();
+        let csp_at = out.find("Content-Security-Policy").unwrap();
+        assert!(csp_at < out.find("<script>").unwrap());
+        assert!(out.contains(&format!("'sha256-{}'", sha256_b64("alert(1)"))));
+        assert!(out.contains("connect-src 'none'"));
+    }
+
+    #[test]
+    fn outside_references_are_refused() {
+        assert!(check_self_contained("<img src=\"x.png\">").is_err());
+        assert!(check_self_contained("<link rel=\"icon\" href=\"https://x\">").is_err());
+        assert!(check_self_contained(
+            "<a href=\"#/tieu-chi\">x</a><img src=\"data:image/png;base64,AA\">"
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn gzip_round_trips() {
+        use std::io::Read;
+        let data = b"wasm bytes ".repeat(100);
+        let packed = gzip(&data).unwrap();
+        let mut back = Vec::new();
+        flate2::read::GzDecoder::new(&packed[..])
+            .read_to_end(&mut back)
+            .unwrap();
+        assert_eq!(back, data);
+    }
+}
