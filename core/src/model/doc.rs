@@ -373,3 +373,152 @@ impl Doc {
         self.records.values().filter_map(Record::last_stamp).max()
     }
 }
+
+impl Field {
+    /// Rivals whose value differs from the shown one: the conflicts a person must see.
+    /// (Two people who wrote the same value did not disagree.)
+    pub fn conflicts(&self) -> impl Iterator<Item = &Write> {
+        self.rivals.iter().filter(|r| r.value != self.win.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::stamp::Hlc;
+    use serde_json::json;
+
+    fn s(ms: u64, replica: u64) -> Stamp {
+        Stamp::new(Hlc::new(ms, 0), ReplicaId(replica))
+    }
+
+    /// A field as the example leaves it, then edited by one replica.
+    fn edited(value: &str, at: Stamp) -> Field {
+        let mut f = Field::new(json!("gốc"), Stamp::GENESIS);
+        f.write(json!(value), at);
+        f
+    }
+
+    #[test]
+    fn concurrent_edits_conflict_and_the_greater_stamp_shows() {
+        let a = edited("A", s(5, 1));
+        let b = edited("B", s(6, 2));
+        let m = a.merge(&b);
+        assert_eq!(m.value(), &json!("B"));
+        assert_eq!(
+            m.conflicts().map(|w| w.value.clone()).collect::<Vec<_>>(),
+            [json!("A")]
+        );
+        assert_eq!(m, b.merge(&a), "commutative");
+        assert_eq!(m.merge(&m), m, "idempotent");
+    }
+
+    #[test]
+    fn an_edit_made_after_seeing_the_other_is_no_conflict() {
+        let a = edited("A", s(5, 1));
+        let mut b = a.clone();
+        b.write(json!("B1"), s(6, 2));
+        b.write(json!("B2"), s(7, 2));
+        let m = a.merge(&b);
+        assert_eq!(m.value(), &json!("B2"));
+        assert!(!m.has_conflict(), "B saw A, even two edits back");
+        // The older replica's own later edit after receiving B is no conflict either.
+        let mut a2 = m.clone();
+        a2.write(json!("A2"), s(8, 1));
+        assert!(!a2.merge(&b).has_conflict());
+    }
+
+    #[test]
+    fn a_value_two_edits_back_that_was_never_seen_still_conflicts() {
+        // A single "replaced" stamp would miss this: B edited twice without seeing A.
+        let a = edited("A", s(5, 1));
+        let mut b = edited("B1", s(6, 2));
+        b.write(json!("B2"), s(7, 2));
+        let m = a.merge(&b);
+        assert_eq!(m.value(), &json!("B2"));
+        assert_eq!(m.conflicts().count(), 1);
+    }
+
+    #[test]
+    fn the_same_value_written_twice_is_not_shown_as_a_conflict() {
+        let m = edited("X", s(5, 1)).merge(&edited("X", s(6, 2)));
+        assert_eq!(m.conflicts().count(), 0);
+    }
+
+    #[test]
+    fn a_conflict_stays_through_later_edits_until_resolved() {
+        let mut m = edited("A", s(5, 1)).merge(&edited("B", s(6, 2)));
+        m.write(json!("C"), s(7, 2));
+        assert_eq!(
+            m.conflicts().map(|w| w.value.clone()).collect::<Vec<_>>(),
+            [json!("A")]
+        );
+        let kept = m.clone();
+        m.resolve(json!("A"), s(8, 2));
+        assert!(!m.has_conflict());
+        // The resolution travels: merged elsewhere, it settles the conflict there too.
+        assert!(!kept.merge(&m).has_conflict());
+        assert_eq!(kept.merge(&m).value(), &json!("A"));
+    }
+
+    #[test]
+    fn three_way_merges_agree_in_any_order() {
+        let a = edited("A", s(5, 1));
+        let mut b = a.clone();
+        b.write(json!("B"), s(6, 2)); // B saw A
+        let c = edited("C", s(7, 3)); // C saw neither
+        let left = a.merge(&b).merge(&c);
+        let right = a.merge(&b.merge(&c));
+        let other = a.merge(&c).merge(&b);
+        assert_eq!(left, right);
+        assert_eq!(left, other);
+        assert_eq!(
+            left.conflicts()
+                .map(|w| w.value.clone())
+                .collect::<Vec<_>>(),
+            [json!("B")]
+        );
+    }
+
+    #[test]
+    fn a_delete_that_did_not_see_an_edit_is_a_conflict_and_stays_deleted() {
+        let mut base = Record::new(Kind::Task);
+        base.fields
+            .insert("title".into(), Field::new(json!("Báo cáo"), Stamp::GENESIS));
+        let mut deleter = base.clone();
+        deleter.set_deleted(true, s(5, 1));
+        let mut editor = base.clone();
+        editor.write("title", json!("Báo cáo quý"), s(6, 2));
+        let m = deleter.merge(&editor);
+        assert!(m.is_deleted(), "stays deleted by default");
+        assert_eq!(m.edits_unseen_by_delete().len(), 1);
+        assert_eq!(m, editor.merge(&deleter));
+        // A delete made after seeing the edit is no conflict.
+        let mut informed = m.clone();
+        informed.set_deleted(true, s(7, 1));
+        assert!(informed.edits_unseen_by_delete().is_empty());
+        // Restore is one write, and it keeps the edit.
+        let mut restored = m.clone();
+        restored.set_deleted(false, s(8, 1));
+        assert!(!restored.is_deleted());
+        assert_eq!(restored.get("title"), Some(&json!("Báo cáo quý")));
+        assert!(
+            !restored.merge(&deleter).is_deleted(),
+            "an old tombstone does not come back"
+        );
+    }
+
+    #[test]
+    fn documents_merge_by_record_and_absence_deletes_nothing() {
+        let mut ours = Doc::default();
+        let mut theirs = Doc::default();
+        let mut r = Record::new(Kind::Task);
+        r.write("title", json!("x"), s(1, 1));
+        ours.records.insert("t1".into(), r.clone());
+        theirs.records.insert("t2".into(), r);
+        let m = ours.merged(&theirs);
+        assert_eq!(m.records.len(), 2);
+        assert_eq!(m, theirs.merged(&ours));
+        assert_eq!(m.live().count(), 2);
+    }
+}

@@ -4,6 +4,7 @@ pub mod code;
 pub mod deadline;
 pub mod decimal;
 pub mod doc;
+pub mod edit;
 pub mod flags;
 pub mod ids;
 pub mod names;

@@ -292,3 +292,188 @@ pub fn domain_result(view: &PlanView, domain: &super::code::Code) -> Option<(Poi
     let c = view.criterion(domain)?;
     Some((c.max?, c.appraised.or(c.base)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::deadline::Deadline;
+    use crate::model::decimal::Decimal;
+    use crate::model::records::{Extension, Status};
+
+    fn p(s: &str) -> Points {
+        Decimal::parse(s).unwrap()
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn ranking_with_ties_in_both_modes() {
+        let scores: Vec<Points> = ["90", "85,5", "85,5", "80", "80", "70"]
+            .iter()
+            .map(|s| p(s))
+            .collect();
+        let cases = [
+            (RankingMode::Standard, vec![1, 2, 2, 4, 4, 6]),
+            (RankingMode::Dense, vec![1, 2, 2, 3, 3, 4]),
+        ];
+        for (mode, want) in cases {
+            assert_eq!(ranks(&scores, mode), want, "{mode:?}");
+        }
+        let others: Vec<Points> = ["90", "80", "80"].iter().map(|s| p(s)).collect();
+        let cases = [
+            ("95", RankingMode::Standard, 1),
+            ("90", RankingMode::Standard, 1),
+            ("79", RankingMode::Standard, 4),
+            ("79", RankingMode::Dense, 3),
+            ("85", RankingMode::Dense, 2),
+        ];
+        for (own, mode, place) in cases {
+            assert_eq!(
+                rank_among(&others, p(own), mode),
+                Rank { place, of: 4 },
+                "{own} {mode:?}"
+            );
+        }
+    }
+
+    fn plan() -> Plan {
+        Plan {
+            year: 2022,
+            date: Some(d(2022, 2, 28)),
+            ..Plan::default()
+        }
+    }
+
+    fn task(deadline: Deadline) -> Task {
+        Task {
+            deadline,
+            ..Task::default()
+        }
+    }
+
+    #[test]
+    fn task_timing_by_deadline_kind_and_as_of_date() {
+        let monthly = Deadline::Recurring {
+            monthly: true,
+            quarterly: false,
+        };
+        let quarterly = Deadline::Recurring {
+            monthly: false,
+            quarterly: true,
+        };
+        let cases: Vec<(&str, Task, NaiveDate, TaskTiming)> = vec![
+            (
+                "no deadline",
+                task(Deadline::None),
+                d(2022, 10, 15),
+                TaskTiming::NoDeadline,
+            ),
+            (
+                "date far",
+                task(Deadline::Date(d(2022, 11, 15))),
+                d(2022, 10, 15),
+                TaskTiming::OnTrack,
+            ),
+            (
+                "date soon",
+                task(Deadline::Date(d(2022, 10, 29))),
+                d(2022, 10, 15),
+                TaskTiming::DueSoon(d(2022, 10, 29)),
+            ),
+            (
+                "date passed",
+                task(Deadline::Date(d(2022, 9, 30))),
+                d(2022, 10, 15),
+                TaskTiming::Late {
+                    since: d(2022, 9, 30),
+                    periods: vec![],
+                },
+            ),
+            (
+                "month passed",
+                task(Deadline::Month {
+                    year: 2022,
+                    month: 2,
+                }),
+                d(2022, 10, 15),
+                TaskTiming::Late {
+                    since: d(2022, 2, 28),
+                    periods: vec![],
+                },
+            ),
+            (
+                "extension moves the deadline",
+                Task {
+                    extensions: vec![Extension {
+                        date: d(2022, 12, 31),
+                        reason: "chờ hướng dẫn".into(),
+                        granted: None,
+                    }],
+                    ..task(Deadline::Date(d(2022, 9, 30)))
+                },
+                d(2022, 10, 15),
+                TaskTiming::OnTrack,
+            ),
+            (
+                "done on time",
+                Task {
+                    status: Status::Done,
+                    done_on: Some(d(2022, 9, 1)),
+                    ..task(Deadline::Date(d(2022, 9, 30)))
+                },
+                d(2022, 10, 15),
+                TaskTiming::Done { late: false },
+            ),
+            (
+                "done after",
+                Task {
+                    status: Status::Done,
+                    done_on: Some(d(2022, 10, 1)),
+                    ..task(Deadline::Date(d(2022, 9, 30)))
+                },
+                d(2022, 10, 15),
+                TaskTiming::Done { late: true },
+            ),
+            (
+                "marked done late",
+                Task {
+                    status: Status::DoneLate,
+                    ..task(Deadline::None)
+                },
+                d(2022, 10, 15),
+                TaskTiming::Done { late: true },
+            ),
+        ];
+        for (name, t, as_of, want) in cases {
+            assert_eq!(task_timing(&t, &plan(), as_of), want, "{name}");
+        }
+        // Recurring: from February (the plan's month) to September all past and undone.
+        let timing = task_timing(&task(monthly), &plan(), d(2022, 10, 15));
+        let TaskTiming::Late { since, periods } = timing else {
+            panic!("{timing:?}")
+        };
+        assert_eq!((since, periods.len()), (d(2022, 2, 28), 8));
+        // Every past month ticked: on track, due at the end of October (16 days away).
+        let mut t = task(monthly);
+        t.done_periods = (2..=9)
+            .map(|month| Period::Month { year: 2022, month })
+            .collect();
+        assert_eq!(
+            task_timing(&t, &plan(), d(2022, 10, 15)),
+            TaskTiming::OnTrack
+        );
+        assert_eq!(
+            task_timing(&t, &plan(), d(2022, 10, 17)),
+            TaskTiming::DueSoon(d(2022, 10, 31))
+        );
+        assert!(
+            task_timing(&t, &plan(), d(2022, 11, 1)).is_late(),
+            "October ended undone"
+        );
+        // Quarterly: late for Q1 only after 31/03.
+        assert!(!task_timing(&task(quarterly), &plan(), d(2022, 3, 31)).is_late());
+        assert!(task_timing(&task(quarterly), &plan(), d(2022, 4, 1)).is_late());
+    }
+}
