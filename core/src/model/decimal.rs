@@ -240,7 +240,7 @@ mod tests {
     fn sums_are_exact() {
         assert_eq!(d("0,71") + d("0,04"), d("0,75"));
         assert_eq!(d("75,84") + d("10,04"), d("85,88"));
-        let tenths: Decimal = std::iter::repeat(d("0,1")).take(10).sum();
+        let tenths: Decimal = std::iter::repeat_n(d("0,1"), 10).sum();
         assert_eq!(tenths, d("1"));
         assert_eq!(d("1,57") - d("1,25"), d("0,32"));
     }

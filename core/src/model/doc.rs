@@ -183,7 +183,7 @@ impl Field {
     }
 
     fn sort_rivals(&mut self) {
-        self.rivals.sort_by(|a, b| b.stamp.cmp(&a.stamp));
+        self.rivals.sort_by_key(|w| std::cmp::Reverse(w.stamp));
     }
 
     /// The join of two states of one field: the heads of both that no other head has seen.
@@ -215,7 +215,7 @@ impl Field {
         if heads.is_empty() {
             heads.extend(all.into_iter().max_by_key(|h| h.stamp));
         }
-        heads.sort_by(|a, b| b.stamp.cmp(&a.stamp));
+        heads.sort_by_key(|w| std::cmp::Reverse(w.stamp));
         let mut heads = heads.into_iter();
         match heads.next() {
             Some(win) => Field {
