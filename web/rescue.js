@@ -65,6 +65,8 @@
 
   // Shown when the wasm cannot even start (old browser without DecompressionStream, bad file).
   function loadFailed(error) {
+    // A panic during start-up already shows its own banner.
+    if (document.getElementById("cchc-panic")) return;
     var box = document.getElementById("cchc-load-error");
     var pre = document.getElementById("cchc-load-error-details");
     if (pre) pre.textContent = String(error && error.stack ? error.stack : error);

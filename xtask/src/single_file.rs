@@ -51,7 +51,7 @@ fn rewrite(index: &str, dist: &Path, glue_name: &str, boot: &str) -> Result<Stri
     let mut loader_replaced = false;
     for tag in &tags {
         let replacement = match tag.name.as_str() {
-            "link" => Some(inline_link(tag, dist)?),
+            "link" => inline_link(tag, dist)?,
             "script" if is_trunk_loader(tag, index, glue_name) => {
                 loader_replaced = true;
                 Some(format!("<script type=\"module\">{boot}</script>"))
@@ -73,18 +73,23 @@ fn rewrite(index: &str, dist: &Path, glue_name: &str, boot: &str) -> Result<Stri
     Ok(out)
 }
 
-fn inline_link(tag: &Tag, dist: &Path) -> Result<String, String> {
+/// What replaces a `<link>`; `None` keeps it as written.
+fn inline_link(tag: &Tag, dist: &Path) -> Result<Option<String>, String> {
     let rel = tag.attr("rel").unwrap_or_default();
     let href = tag.attr("href").unwrap_or_default();
+    if href.starts_with("data:") {
+        // Already inline (the icon).
+        return Ok(None);
+    }
     match rel {
         // The wasm and glue are inlined in the loader; nothing to preload.
-        "preload" | "modulepreload" => Ok(String::new()),
+        "preload" | "modulepreload" => Ok(Some(String::new())),
         "stylesheet" => {
             let css = read_text(&dist.join(href.trim_start_matches("./")))?;
             if find_ci(&css, "</style").is_some() {
                 return Err(format!("{href} contains </style"));
             }
-            Ok(format!("<style>\n{css}\n</style>"))
+            Ok(Some(format!("<style>\n{css}\n</style>")))
         }
         _ => Err(format!(
             "unexpected <link rel=\"{rel}\" href=\"{href}\"> in dist/index.html"

@@ -1,0 +1,44 @@
+# Theo dõi Chỉ số CCHC. Two commands for people: `make run` and `make test`. Also `make dist`.
+# Each installs what is missing first (.ci/install-tools.sh) and says "đã có" for what is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+# binaryen 132 from npm must come before any wasm-opt of the system.
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: run test dist tools tools-browser test-core test-components test-e2e
+
+## make run: build, print the single file's path, serve on http://127.0.0.1:8080
+run: tools
+	trunk build --release
+	cargo run --quiet -p xtask -- single-file
+	@echo "Tệp một trang (mở bằng nhấp đúp): $(CURDIR)/dist/cchc.html"
+	@echo "Đang phục vụ tại http://127.0.0.1:8080 (Ctrl+C để dừng)"
+	trunk serve --release --dist target/serve
+
+## make test: every test layer, in order of cost
+test: tools-browser test-core test-components dist test-e2e
+	@echo "make test: mọi lớp kiểm thử đều đạt"
+
+## make dist: dist/cchc.html, the release, and its size
+dist: tools
+	trunk build --release
+	cargo run --quiet -p xtask -- single-file
+
+tools:
+	@.ci/install-tools.sh
+
+tools-browser:
+	@.ci/install-tools.sh --browser
+
+test-core:
+	cargo test -p cchc-core -p xtask
+
+# wasm-bindgen-test in headless Chromium (runner set in .cargo/config.toml).
+test-components: tools-browser
+	cargo test -p cchc --target wasm32-unknown-unknown
+
+# Needs dist/ (make dist): serves it on 127.0.0.1 and opens dist/cchc.html from file://.
+test-e2e:
+	cargo test -p cchc-e2e -- --test-threads=1

@@ -1,0 +1,204 @@
+//! dist/cchc.html is self-contained: nothing is loaded from outside it, and its CSP forbids
+//! connections. Read natively, without a browser.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use cchc_e2e::single_file;
+use sha2::{Digest, Sha256};
+
+/// Start tags with their attributes; `<script>` bodies kept. Independent of xtask's scanner.
+fn elements(html: &str) -> Vec<(String, BTreeMap<String, String>, Option<String>)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        if rest.starts_with("!--") {
+            let end = rest.find("-->").expect("closed comment");
+            rest = &rest[end + 3..];
+            continue;
+        }
+        if rest.starts_with('/') || rest.starts_with('!') {
+            continue;
+        }
+        let end = rest.find('>').expect("closed tag");
+        let inside = &rest[..end];
+        let name: String = inside
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let attrs = attributes(&inside[name.len()..]);
+        rest = &rest[end + 1..];
+        let mut body = None;
+        if name == "script" || name == "style" {
+            let close = rest
+                .to_ascii_lowercase()
+                .find(&format!("</{name}"))
+                .expect("closed script/style");
+            body = Some(rest[..close].to_string());
+            rest = &rest[close..];
+        }
+        out.push((name, attrs, body));
+    }
+    out
+}
+
+fn attributes(mut s: &str) -> BTreeMap<String, String> {
+    let mut attrs = BTreeMap::new();
+    loop {
+        s = s.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if s.is_empty() {
+            return attrs;
+        }
+        let key_end = s
+            .find(|c: char| c.is_whitespace() || c == '=')
+            .unwrap_or(s.len());
+        let key = s[..key_end].to_ascii_lowercase();
+        s = &s[key_end..];
+        let mut value = String::new();
+        if let Some(after) = s.strip_prefix('=') {
+            let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'');
+            if let Some(q) = quote {
+                let close = after[1..].find(q).expect("closed attribute");
+                value = after[1..1 + close].to_string();
+                s = &after[close + 2..];
+            } else {
+                let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                value = after[..end].to_string();
+                s = &after[end..];
+            }
+        }
+        attrs.insert(key, value);
+    }
+}
+
+fn page() -> String {
+    std::fs::read_to_string(single_file()).expect("dist/cchc.html is UTF-8")
+}
+
+#[test]
+fn loads_nothing_from_outside() {
+    let html = page();
+    let elements = elements(&html);
+    assert!(elements.iter().any(|(n, _, _)| n == "script"));
+    for (name, attrs, _) in &elements {
+        for attr in [
+            "src",
+            "href",
+            "srcset",
+            "data",
+            "poster",
+            "action",
+            "xlink:href",
+        ] {
+            if let Some(value) = attrs.get(attr) {
+                assert!(
+                    value.starts_with('#') || value.starts_with("data:"),
+                    "<{name} {attr}={value:?}> loads from outside"
+                );
+            }
+        }
+        assert_ne!(name, "iframe");
+        assert_ne!(name, "base");
+        if name == "link" {
+            let rel = attrs.get("rel").map(String::as_str).unwrap_or_default();
+            assert_eq!(
+                rel, "icon",
+                "only the inline icon stays a <link>: {attrs:?}"
+            );
+        }
+    }
+    for (name, _, body) in &elements {
+        if name == "style" {
+            let css = body.as_deref().unwrap_or_default().to_ascii_lowercase();
+            assert!(!css.contains("@import"), "no CSS imports");
+        }
+    }
+    // Fonts or images in CSS only as data:.
+    for (pos, _) in html.match_indices("url(") {
+        let arg = html[pos + 4..].trim_start_matches(['"', '\'']);
+        assert!(
+            arg.starts_with("data:"),
+            "url( at byte {pos}: {}",
+            &html[pos..pos + 40]
+        );
+    }
+}
+
+#[test]
+fn csp_comes_first_forbids_connections_and_hashes_every_script() {
+    let html = page();
+    let elements = elements(&html);
+    let csp_index = elements
+        .iter()
+        .position(|(n, a, _)| {
+            n == "meta"
+                && a.get("http-equiv")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
+        })
+        .expect("a CSP meta tag");
+    let first_script = elements
+        .iter()
+        .position(|(n, _, _)| n == "script")
+        .expect("a script");
+    assert!(
+        csp_index < first_script,
+        "the CSP must come before any script"
+    );
+
+    let csp = &elements[csp_index].1["content"];
+    let directives: BTreeMap<&str, Vec<&str>> = csp
+        .split(';')
+        .filter_map(|d| {
+            let mut parts = d.split_whitespace();
+            Some((parts.next()?, parts.collect()))
+        })
+        .collect();
+    assert_eq!(directives["default-src"], ["'none'"]);
+    assert_eq!(directives["connect-src"], ["'none'"]);
+    assert_eq!(directives["base-uri"], ["'none'"]);
+    assert_eq!(directives["form-action"], ["'none'"]);
+    let script_src = &directives["script-src"];
+    assert!(script_src.contains(&"'wasm-unsafe-eval'"));
+    assert!(
+        !script_src.contains(&"'unsafe-inline'"),
+        "hashes, not unsafe-inline"
+    );
+    assert!(!script_src.contains(&"'unsafe-eval'"));
+
+    // Every inline script is allowed by its exact hash; nothing else is.
+    let mut expected: Vec<String> = elements
+        .iter()
+        .filter(|(n, _, _)| n == "script")
+        .map(|(_, _, body)| {
+            let digest = sha256(body.as_deref().unwrap_or_default().as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    let mut listed: Vec<String> = script_src
+        .iter()
+        .filter(|s| s.starts_with("'sha256-"))
+        .map(|s| s.to_string())
+        .collect();
+    expected.sort();
+    listed.sort();
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn wasm_is_embedded_gzipped_and_size_is_within_budget() {
+    let html = page();
+    assert!(html.contains("DecompressionStream(\"gzip\")"));
+    assert!(html.contains("__wbg_init({ module_or_path: cchcBytes })"));
+    let size = html.len();
+    // Budget at this stage (issue 2): 300 KB.
+    assert!(size <= 300 * 1024, "dist/cchc.html is {size} bytes");
+}
+
+fn sha256(data: &[u8]) -> [u8; 32] {
+    Sha256::digest(data).into()
+}
