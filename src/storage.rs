@@ -134,6 +134,12 @@ pub fn use_memory(reason: StorageError) {
     });
 }
 
+/// Forgets the backend so the next call probes again (tests switch between modes).
+#[cfg(test)]
+pub fn reset_for_tests() {
+    BACKEND.with(|cell| *cell.borrow_mut() = None);
+}
+
 fn with_backend<T>(f: impl FnOnce(&mut Backend) -> T) -> T {
     BACKEND.with(|cell| {
         let mut slot = cell.borrow_mut();
@@ -275,7 +281,7 @@ mod tests {
         remove("a").unwrap();
         assert_eq!(get("a").unwrap(), None);
         // Back to the real store for the other tests in this page.
-        BACKEND.with(|cell| *cell.borrow_mut() = None);
+        reset_for_tests();
         assert_eq!(init(), Availability::Persistent);
     }
 }

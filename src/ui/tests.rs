@@ -180,10 +180,37 @@ async fn officer_name_is_saved_and_shown_in_the_header() {
     // A new mount (as after a reload) reads it back.
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
+    leptos::task::tick().await;
     assert_eq!(text(&root, "#header-officer"), "Đ/c Phong");
     let input: HtmlInputElement = query(&root, "#officer-name").unwrap().unchecked_into();
     assert_eq!(input.value(), "Đ/c Phong");
     drop(handle);
     root.remove();
     storage::remove(super::OFFICER_KEY).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn memory_mode_shows_the_banner_and_says_edits_are_not_saved() {
+    storage::use_memory(storage::StorageError::Blocked("SecurityError: thử".into()));
+    set_hash("#/cai-dat");
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+
+    let banner = text(&root, "#storage-banner");
+    assert!(banner.contains(i18n::MEMORY_MODE_BANNER), "{banner}");
+    assert!(banner.contains(i18n::STORAGE_BLOCKED), "{banner}");
+
+    let input: HtmlInputElement = query(&root, "#officer-name").unwrap().unchecked_into();
+    input.set_value("Đ/c Lan");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(text(&root, "#save-status"), i18n::SAVED_IN_MEMORY);
+    assert_eq!(text(&root, "#header-officer"), "Đ/c Lan", "kept in memory");
+
+    drop(handle);
+    root.remove();
+    storage::reset_for_tests();
+    assert_eq!(storage::init(), storage::Availability::Persistent);
 }
