@@ -7,7 +7,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test dist tools tools-browser test-core test-components test-e2e
+.PHONY: run test dist tools tools-browser test-core test-components test-e2e screenshots
 
 ## make run: build, print the single file's path, serve on http://127.0.0.1:8080
 run: tools
@@ -42,3 +42,7 @@ test-components: tools-browser
 # Needs dist/ (make dist): serves it on 127.0.0.1 and opens dist/cchc.html from file://.
 test-e2e:
 	cargo test -p cchc-e2e -- --test-threads=1
+
+## make screenshots: docs/screenshots/*.png at 1366×768 (after make dist)
+screenshots: tools-browser dist
+	cargo test -p cchc-e2e --test screenshots -- --ignored

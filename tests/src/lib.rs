@@ -166,11 +166,14 @@ impl Browser {
             _profile: profile,
             downloads,
         };
+        // The viewport itself, not the window around it: headless windows lose ~140 px to
+        // invisible browser chrome.
         browser
-            .client
-            .set_window_size(WINDOW.0, WINDOW.1)
-            .await
-            .expect("window size");
+            .cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": WINDOW.0, "height": WINDOW.1, "deviceScaleFactor": 1, "mobile": false }),
+            )
+            .await;
         browser
             .cdp(
                 "Browser.setDownloadBehavior",
