@@ -32,7 +32,12 @@ tools:
 tools-browser:
 	@.ci/install-tools.sh --browser
 
+# Native: the pure crate (and the build steps). The core must stay free of browser crates.
 test-core:
+	@if cargo tree -p cchc-core --target all -e normal,build --prefix none \
+	    | grep -E '^(leptos|web-sys|js-sys|wasm-bindgen|gloo)'; then \
+	  echo "cchc-core phụ thuộc vào crate của trình duyệt (xem ở trên): không được phép" >&2; exit 1; \
+	fi
 	cargo test -p cchc-core -p xtask
 
 # wasm-bindgen-test in headless Chromium (runner set in .cargo/config.toml).
