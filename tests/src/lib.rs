@@ -57,7 +57,12 @@ const CHROMIUM_FLAGS: &[&str] = &[
 
 /// The workspace's `dist/` (made by `make dist`).
 pub fn dist_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../dist")
+    // Run time first: `cargo test` sets it, and it names this checkout even when the binary in
+    // a shared target dir was built from another one.
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .join("../dist")
 }
 
 /// `dist/cchc.html`, checked to exist.

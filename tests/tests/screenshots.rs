@@ -1,8 +1,6 @@
 //! Screenshots for the docs, taken with the same harness at 1366×768. Not part of `make test`
 //! (it would rewrite tracked files): run `make screenshots`.
 
-use std::path::Path;
-
 use cchc_e2e::Browser;
 
 #[tokio::test]
@@ -15,7 +13,7 @@ async fn shell_screenshot() {
     browser.wait_text("#save-status", "Đã lưu").await;
     browser.click("nav a[data-view=tong-quan]").await;
     browser.wait_for("section[data-view=tong-quan]").await;
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots/shell.png");
+    let path = cchc_e2e::dist_dir().join("../docs/screenshots/shell.png");
     browser.screenshot(&path).await;
     browser.assert_no_console_errors().await;
     browser.close().await;

@@ -27,8 +27,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// From the run-time `CARGO_MANIFEST_DIR` that `cargo run` sets (a binary in a shared target dir
+/// may have been built from another checkout), else the compile-time one.
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
