@@ -1,7 +1,9 @@
 //! The file format, validation, migration, merge and the appendix parser.
 
 pub mod error;
+pub mod export;
 pub mod format;
+pub mod import;
 pub mod migrate;
 pub mod validate;
 

@@ -161,7 +161,14 @@ impl Field {
 
     /// An edit on top of the shown value. Rivals the editor has not resolved stay.
     pub fn write(&mut self, value: Value, stamp: Stamp) {
-        let seen = self.win.knowledge().collect();
+        // The editor saw the shown value, and everything its own earlier writes saw:
+        // those it now replaces by the same-replica rule must pass their knowledge on.
+        let own_earlier = self
+            .rivals
+            .iter()
+            .filter(|r| r.stamp.replica == stamp.replica)
+            .flat_map(Write::knowledge);
+        let seen = self.win.knowledge().chain(own_earlier).collect();
         let new = Write::new(value, stamp, seen);
         self.rivals.retain(|r| !new.covers(r.stamp));
         self.install(new);
@@ -520,5 +527,34 @@ mod tests {
         assert_eq!(m.records.len(), 2);
         assert_eq!(m, theirs.merged(&ours));
         assert_eq!(m.live().count(), 2);
+    }
+}
+
+#[cfg(test)]
+mod knowledge_tests {
+    use super::*;
+    use crate::model::stamp::Hlc;
+    use serde_json::json;
+
+    fn s(ms: u64, replica: u64) -> Stamp {
+        Stamp::new(Hlc::new(ms, 0), ReplicaId(replica))
+    }
+
+    /// Found by the property test: B saw A's value, lost to C, then wrote again. B's
+    /// new write replaces its own earlier one, and must carry on what that one saw.
+    #[test]
+    fn replacing_ones_own_earlier_write_keeps_what_it_had_seen() {
+        let mut a = Field::new(json!("gốc"), Stamp::GENESIS);
+        a.write(json!("A"), s(1, 1));
+        let mut b = a.clone();
+        b.write(json!("B1"), s(2, 2));
+        let mut c = Field::new(json!("gốc"), Stamp::GENESIS);
+        c.write(json!("C"), s(3, 3));
+        let mut b = b.merge(&c);
+        b.write(json!("B2"), s(4, 2));
+        assert!(b.win.covers(s(1, 1)), "B2 knows A's value through B1");
+        let all = a.merge(&b).merge(&c);
+        assert!(all.heads().all(|h| h.stamp != s(1, 1)));
+        assert_eq!(all.conflicts().count(), 0);
     }
 }
