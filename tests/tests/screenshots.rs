@@ -18,3 +18,19 @@ async fn shell_screenshot() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+#[tokio::test]
+#[ignore = "writes docs/screenshots; run with `make screenshots`"]
+async fn panic_banner_screenshot() {
+    let browser = Browser::new().await;
+    browser.open_single_file().await;
+    browser.wait_for("section[data-view=tong-quan]").await;
+    let _ = browser
+        .client()
+        .execute("wasmBindings.debug_panic()", vec![])
+        .await;
+    browser.wait_for("#cchc-panic").await;
+    let path = cchc_e2e::dist_dir().join("../docs/screenshots/panic-banner.png");
+    browser.screenshot(&path).await;
+    browser.close().await;
+}
