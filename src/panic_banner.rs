@@ -136,8 +136,11 @@ mod tests {
                 .length(),
             1
         );
+        // The second `show` replaced the first banner; remove what is there now.
         banner.remove();
-        document.get_element_by_id(BANNER_ID).map(|b| b.remove());
+        if let Some(current) = document.get_element_by_id(BANNER_ID) {
+            current.remove();
+        }
         document
             .body()
             .unwrap()
