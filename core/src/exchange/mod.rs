@@ -5,6 +5,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod migrate;
+pub mod paste;
 pub mod store;
 pub mod validate;
 
