@@ -2,23 +2,33 @@
 //!
 //! Content first, pure and editable: [`progress_report`] gives the progress report
 //! as strings the officer may change before printing; [`appendix`] gives the table.
-//! Then renderers: [`appendix_text`] and [`appendix_tsv`] for copying. Layout follows
-//! Nghị định 30/2020. Nothing here knows the browser.
+//! Then renderers: [`appendix_text`] and [`appendix_tsv`] for copying, [`report_docx`]
+//! and [`appendix_xlsx`] for Word and Excel, and SVG charts. Layout follows Nghị định
+//! 30/2020 (docs/reports.md). Nothing here knows the browser.
 
 mod appendix;
+mod chart;
+mod docx;
 mod facts;
+mod ooxml;
 mod period;
 mod progress;
 mod words;
+mod xlsx;
+mod xml;
+mod zip;
 
 pub use appendix::{
     appendix, appendix_text, appendix_tsv, Appendix, AppendixRow, Columns, RowKind, PLAN_COLUMNS,
     STATUS_COLUMN,
 };
+pub use chart::{points_by_domain_svg, progress_by_unit_svg, tasks_done_over_time_svg};
+pub use docx::report_docx;
 pub use facts::{as_it_stood, tally, Tally};
 pub use period::{CutOff, CutOffs, DateRange, DayMonth, ReportPeriod};
 pub use progress::{
-    period_vi, plan_reference, progress_report, Header, ProgressReport, Section, Signature,
-    Signing,
+    period_vi, plan_reference, progress_report, Header, ProgressReport, Section, Signature, Signing,
 };
 pub use words::{deadline_vi, long_date, place_date, MOTTO, NATION, NO_DATA};
+pub use xlsx::{appendix_xlsx, XLSX_COLUMNS};
+pub use zip::ExportError;

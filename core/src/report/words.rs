@@ -14,6 +14,7 @@ pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
 /// Ký hiệu of a commune committee's report.
 pub const REPORT_SYMBOL: &str = "BC-UBND";
 pub const REPORT_TITLE: &str = "BÁO CÁO";
+pub const RECIPIENTS_LABEL: &str = "Nơi nhận:";
 /// The body above the commune's name, as the header's first line prints it.
 pub const COMMITTEE: &str = "ỦY BAN NHÂN DÂN";
 /// Where the officer still has to write: no text is invented for causes and proposals.
@@ -59,6 +60,14 @@ pub fn status_vi(status: Status) -> &'static str {
         Status::InProgress => "Đang thực hiện",
         Status::Done => "Hoàn thành",
         Status::DoneLate => "Hoàn thành quá hạn",
+    }
+}
+
+pub fn yes_no(yes: bool) -> &'static str {
+    if yes {
+        "Có"
+    } else {
+        "Không"
     }
 }
 
