@@ -10,7 +10,7 @@ use crate::model::code::Code;
 use crate::model::deadline::date_vi;
 use crate::model::decimal::Decimal;
 use crate::model::records::{Criterion, Origin, Status, Task};
-use crate::model::scoring::task_timing;
+use crate::model::scoring::{task_timing, TaskTiming};
 use crate::model::view::PlanView;
 
 /// The seed's five columns.
@@ -332,7 +332,7 @@ fn status_text(view: &PlanView, tasks: &[&Task], as_of: NaiveDate) -> String {
     let done_late = tasks.iter().any(|t| {
         matches!(
             task_timing(t, &view.plan, as_of),
-            crate::model::scoring::TaskTiming::Done { late: true }
+            TaskTiming::Done { late: true }
         )
     });
     let status = if done == tasks.len() {

@@ -35,8 +35,12 @@ fn svg(height: i64, title: &str, body: &str) -> String {
 }
 
 fn text(x: i64, y: i64, content: &str, extra: &[(&str, &str)]) -> String {
+    sized_text(x, y, 13, content, extra)
+}
+
+fn sized_text(x: i64, y: i64, size: u32, content: &str, extra: &[(&str, &str)]) -> String {
     format!(
-        r#"<text x="{x}" y="{y}" font-size="13"{}>{}</text>"#,
+        r#"<text x="{x}" y="{y}" font-size="{size}"{}>{}</text>"#,
         attrs(extra),
         esc(content)
     )
@@ -85,7 +89,7 @@ pub fn points_by_domain_svg(view: &PlanView) -> String {
         .domains()
         .filter_map(|d| Some((d.code.as_ref()?, d)))
         .map(|(code, d)| {
-            let label = fit(&format!("{code}. {}", sentence_case(d.title.trim())));
+            let label = format!("{code}. {}", sentence_case(d.title.trim()));
             (label, domain_result(view, code))
         })
         .collect();
@@ -103,7 +107,7 @@ pub fn points_by_domain_svg(view: &PlanView) -> String {
     let mut body = String::new();
     for (i, (label, result)) in domains.iter().enumerate() {
         let y = TOP + i as i64 * ROW;
-        body.push_str(&text(0, y + 15, label, &[]));
+        body.push_str(&text(0, y + 15, &fit(label), &[]));
         match result {
             Some((max, score)) => {
                 let tip = format!("{label}: {}/{} điểm", score.to_vi(), max.to_vi());
@@ -165,19 +169,10 @@ pub fn tasks_done_over_time_svg(view: &PlanView, as_of: NaiveDate) -> String {
         let name = format!("{month:02}/{year}");
         let tip = format!("Đến hết tháng {name}: {done}/{total} nhiệm vụ hoàn thành");
         body.push_str(&rect(x, base - height, step - 8, height, DONE, &tip));
-        let middle = (x + (step - 8) / 2).to_string();
+        let middle = x + (step - 8) / 2;
         let anchor = [("text-anchor", "middle")];
-        body.push_str(&text(
-            x + (step - 8) / 2,
-            base - height - 4,
-            &done.to_string(),
-            &anchor,
-        ));
-        body.push_str(&format!(
-            r#"<text x="{middle}" y="{}" font-size="11" text-anchor="middle">{}</text>"#,
-            base + 14,
-            esc(&name)
-        ));
+        body.push_str(&text(middle, base - height - 4, &done.to_string(), &anchor));
+        body.push_str(&sized_text(middle, base + 14, 11, &name, &anchor));
     }
     let mut height = base + 24;
     if undated > 0 {
