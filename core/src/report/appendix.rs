@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::progress::plan_reference_dated;
 use super::words::{self, deadline_vi, status_vi};
 use crate::model::code::Code;
 use crate::model::deadline::date_vi;
@@ -98,11 +99,7 @@ pub struct Appendix {
 /// The plan's appendix, with statuses as they stand on `as_of`.
 pub fn appendix(view: &PlanView, as_of: NaiveDate) -> Appendix {
     let plan = &view.plan;
-    let mut document = words::decapitalize(&super::progress::plan_reference(plan));
-    if let Some(d) = plan.date {
-        // The attached line writes the date in full, as the seed does.
-        document = document.replace(&format!("ngày {}", date_vi(d)), &words::long_date(d));
-    }
+    let document = words::decapitalize(&plan_reference_dated(plan, words::long_date));
     Appendix {
         title: "PHỤ LỤC".to_string(),
         subtitle: format!(

@@ -159,12 +159,18 @@ impl ProgressReport {
 
 /// "Kế hoạch số 12/KH-UBND ngày 28/02/2022"
 pub fn plan_reference(plan: &Plan) -> String {
+    plan_reference_dated(plan, |d| format!("ngày {}", date_vi(d)))
+}
+
+/// The plan's name with its date written by `date`: the appendix's attached line
+/// writes it in full ("ngày 28 tháng 02 năm 2022"), as the seed does.
+pub(super) fn plan_reference_dated(plan: &Plan, date: impl Fn(NaiveDate) -> String) -> String {
     let mut out = String::from("Kế hoạch");
     if !plan.number.trim().is_empty() {
         out.push_str(&format!(" số {}", plan.number.trim()));
     }
     if let Some(d) = plan.date {
-        out.push_str(&format!(" ngày {}", date_vi(d)));
+        out.push_str(&format!(" {}", date(d)));
     }
     out
 }
