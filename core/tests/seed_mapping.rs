@@ -17,7 +17,10 @@ fn deadline_vi(d: Deadline) -> String {
         Deadline::None => "—".into(),
         Deadline::Date(d) => date_vi(d),
         Deadline::Month { year, month } => format!("{month:02}/{year}"),
-        Deadline::Recurring { monthly: true, quarterly: true } => "hàng tháng, hàng quý".into(),
+        Deadline::Recurring {
+            monthly: true,
+            quarterly: true,
+        } => "hàng tháng, hàng quý".into(),
         Deadline::Recurring { monthly: true, .. } => "hàng tháng".into(),
         Deadline::Recurring { .. } => "hàng quý".into(),
     }
@@ -25,13 +28,35 @@ fn deadline_vi(d: Deadline) -> String {
 
 fn flag_text(f: &Flag) -> String {
     match f {
-        Flag::LossMismatch { stated, computed, likely_max } => {
-            let likely = likely_max.map(|m| format!("; max probably {}", m.to_vi())).unwrap_or_default();
-            format!("stated loss {} ≠ max − score {}{likely}", stated.to_vi(), computed.to_vi())
+        Flag::LossMismatch {
+            stated,
+            computed,
+            likely_max,
+        } => {
+            let likely = likely_max
+                .map(|m| format!("; max probably {}", m.to_vi()))
+                .unwrap_or_default();
+            format!(
+                "stated loss {} ≠ max − score {}{likely}",
+                stated.to_vi(),
+                computed.to_vi()
+            )
         }
         Flag::ScoreAboveMax { .. } => "score above max".into(),
-        Flag::Implausible { written_max, written_score, .. } => format!("written {}/{}", num(*written_score), num(*written_max)),
-        Flag::SelfRejected { self_score, appraised, .. } => format!("self-assessed {} rejected ({})", self_score.to_vi(), appraised.to_vi()),
+        Flag::Implausible {
+            written_max,
+            written_score,
+            ..
+        } => format!("written {}/{}", num(*written_score), num(*written_max)),
+        Flag::SelfRejected {
+            self_score,
+            appraised,
+            ..
+        } => format!(
+            "self-assessed {} rejected ({})",
+            self_score.to_vi(),
+            appraised.to_vi()
+        ),
         Flag::NoEvidence { .. } => "no evidence".into(),
     }
 }
@@ -53,8 +78,18 @@ fn render() -> String {
         let code = c.code.clone().unwrap();
         let task = v.tasks_of(&code).find(|t| t.origin == Origin::Appendix);
         let who = task.map_or(String::new(), |t| {
-            let units: Vec<&str> = t.lead.iter().filter_map(|u| v.unit(u)).map(|u| u.name.as_str()).collect();
-            let officers: Vec<String> = t.officers.iter().filter_map(|o| v.officer(o)).map(|o| format!("Đ/c {}", o.name)).collect();
+            let units: Vec<&str> = t
+                .lead
+                .iter()
+                .filter_map(|u| v.unit(u))
+                .map(|u| u.name.as_str())
+                .collect();
+            let officers: Vec<String> = t
+                .officers
+                .iter()
+                .filter_map(|o| v.officer(o))
+                .map(|o| format!("Đ/c {}", o.name))
+                .collect();
             let mut parts = vec![];
             if units.len() == v.units.len() {
                 parts.push("all six units".to_string());
@@ -76,7 +111,9 @@ fn render() -> String {
         for d in task.map(|t| t.doubts.clone()).unwrap_or_default() {
             flags.push(match d {
                 Doubt::UnitSlip { written, unit } => format!("“{written}” read as {unit}"),
-                Doubt::UnitsFromMergedCell { from_code } => format!("units from the merged cell of {from_code}"),
+                Doubt::UnitsFromMergedCell { from_code } => {
+                    format!("units from the merged cell of {from_code}")
+                }
                 other => format!("{other:?}"),
             });
         }
@@ -89,7 +126,8 @@ fn render() -> String {
         } else {
             c.written.clone()
         };
-        let counts = at_stake(&v, &code).map_or("no".to_string(), |p| format!("yes, {}", p.to_vi()));
+        let counts =
+            at_stake(&v, &code).map_or("no".to_string(), |p| format!("yes, {}", p.to_vi()));
         out.push_str(&format!(
             "| {} | {} | `{}` | {} | {} / {} | {} | {} | {} | {} | {} | {} | {} |\n",
             written.replace('|', "\\|"),
@@ -117,19 +155,47 @@ fn render() -> String {
     ));
     out.push_str("## Part II: solutions by domain\n\n| section | task id | task (as written) |\n|---|---|---|\n");
     for t in v.tasks.iter().filter(|t| t.origin == Origin::Solutions) {
-        out.push_str(&format!("| {} | `{}` | {} |\n", t.code.as_ref().unwrap(), t.id, t.title));
+        out.push_str(&format!(
+            "| {} | `{}` | {} |\n",
+            t.code.as_ref().unwrap(),
+            t.id,
+            t.title
+        ));
     }
     out.push_str("\n## Targets\n\n| target id | title | goal | linked to |\n|---|---|---|---|\n");
     for t in &v.targets {
-        let unit = if t.measure == Measure::Percent { " %" } else { "" };
-        out.push_str(&format!("| `{}` | {} | {} {}{} | {} |\n", t.id, t.title, t.cmp.symbol(), num(t.goal), unit, t.code.as_ref().map_or("—".into(), |c| c.to_string())));
+        let unit = if t.measure == Measure::Percent {
+            " %"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} {}{} | {} |\n",
+            t.id,
+            t.title,
+            t.cmp.symbol(),
+            num(t.goal),
+            unit,
+            t.code.as_ref().map_or("—".into(), |c| c.to_string())
+        ));
     }
     out.push_str("\n## Units and officers\n\n| id | unit or officer | spellings in the seed |\n|---|---|---|\n");
     for u in &v.units {
-        out.push_str(&format!("| `{}` | {} | {} |\n", u.id, u.name, u.aliases.join("; ")));
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            u.id,
+            u.name,
+            u.aliases.join("; ")
+        ));
     }
     for o in &v.officers {
-        out.push_str(&format!("| `{}` | Đ/c {} ({}) | {} |\n", o.id, o.name, v.unit(&o.unit).map_or("", |u| u.name.as_str()), o.title));
+        out.push_str(&format!(
+            "| `{}` | Đ/c {} ({}) | {} |\n",
+            o.id,
+            o.name,
+            v.unit(&o.unit).map_or("", |u| u.name.as_str()),
+            o.title
+        ));
     }
     out
 }

@@ -34,7 +34,10 @@ pub fn encode(ws: &Workspace, app_version: &str) -> String {
         redo: ws.redo.clone(),
     };
     let mut extra = serde_json::Map::new();
-    extra.insert(LOCAL.into(), serde_json::to_value(local).unwrap_or(Value::Null));
+    extra.insert(
+        LOCAL.into(),
+        serde_json::to_value(local).unwrap_or(Value::Null),
+    );
     let header = Header {
         format: FORMAT.into(),
         schema: SCHEMA,
@@ -44,7 +47,11 @@ pub fn encode(ws: &Workspace, app_version: &str) -> String {
         scope: Scope::Workspace,
         replica: ws.replica().to_text(),
     };
-    format::encode(&File { header, doc: ws.doc.clone(), extra })
+    format::encode(&File {
+        header,
+        doc: ws.doc.clone(),
+        extra,
+    })
 }
 
 /// Reads what storage kept. A newer schema is refused: the caller shows it read-only
@@ -65,7 +72,10 @@ pub fn decode_newer(bytes: &[u8]) -> Result<Workspace, ImportError> {
 
 /// The schema version of stored text, read without decoding the rest.
 pub fn schema_of(bytes: &[u8]) -> Option<u64> {
-    super::validate::parse_json(bytes).ok()?.get("schema")?.as_u64()
+    super::validate::parse_json(bytes)
+        .ok()?
+        .get("schema")?
+        .as_u64()
 }
 
 fn into_workspace(mut file: File) -> Result<Workspace, ImportError> {
@@ -74,13 +84,20 @@ fn into_workspace(mut file: File) -> Result<Workspace, ImportError> {
         .remove(LOCAL)
         .and_then(|v| serde_json::from_value(v).ok())
         .ok_or_else(|| ImportError::new(Problem::Missing, LOCAL))?;
-    let replica = ReplicaId::from_text(&local.replica).ok_or_else(|| ImportError::new(Problem::BadStamp, "local.replica"))?;
+    let replica = ReplicaId::from_text(&local.replica)
+        .ok_or_else(|| ImportError::new(Problem::BadStamp, "local.replica"))?;
     let mut clock = Clock::new(replica);
     clock.observe(Hlc(from_base36(&local.clock).unwrap_or(0)));
     if let Some(last) = file.doc.last_stamp() {
         clock.observe(last.hlc);
     }
-    Ok(Workspace { doc: file.doc, clock, history: local.history, undo: local.undo, redo: local.redo })
+    Ok(Workspace {
+        doc: file.doc,
+        clock,
+        history: local.history,
+        undo: local.undo,
+        redo: local.redo,
+    })
 }
 
 #[cfg(test)]
@@ -93,9 +110,23 @@ mod tests {
     fn a_workspace_round_trips_with_history_and_undo() {
         let mut ws = Workspace::new(ReplicaId(77));
         ws.doc = seed::example();
-        let task = ws.doc.records.keys().find(|k| k.starts_with('t')).cloned().unwrap();
-        let ctx = Ctx { now_ms: 1_665_800_000_000, who: "Phong".into() };
-        ws.apply(Action::MarkDone, vec![Op::set(&task, "status", "done")], &ctx).unwrap();
+        let task = ws
+            .doc
+            .records
+            .keys()
+            .find(|k| k.starts_with('t'))
+            .cloned()
+            .unwrap();
+        let ctx = Ctx {
+            now_ms: 1_665_800_000_000,
+            who: "Phong".into(),
+        };
+        ws.apply(
+            Action::MarkDone,
+            vec![Op::set(&task, "status", "done")],
+            &ctx,
+        )
+        .unwrap();
         let text = encode(&ws, "0.1.0");
         let back = decode(text.as_bytes()).unwrap();
         assert_eq!(back, ws);
@@ -107,7 +138,10 @@ mod tests {
         let mut ws = Workspace::new(ReplicaId(77));
         ws.doc = seed::example();
         let text = encode(&ws, "0.1.0").replacen("\"schema\":1", "\"schema\":2", 1);
-        assert!(matches!(decode(text.as_bytes()).unwrap_err().problem, Problem::NewerVersion { found: 2, .. }));
+        assert!(matches!(
+            decode(text.as_bytes()).unwrap_err().problem,
+            Problem::NewerVersion { found: 2, .. }
+        ));
         assert_eq!(decode_newer(text.as_bytes()).unwrap().doc, ws.doc);
         assert_eq!(schema_of(text.as_bytes()), Some(2));
     }
