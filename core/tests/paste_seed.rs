@@ -7,40 +7,9 @@ use cchc_core::exchange::paste::{self, PastePreview, RowDoubt, TableDoubt};
 use cchc_core::model::flags::Flag;
 use cchc_core::model::*;
 
-const SEED: &str = include_str!("seed/ke-hoach-12-KH-UBND-son-linh.txt");
+mod paste_support;
 
-/// The appendix as it stands in the seed: from "PHỤ LỤC" to the end.
-fn appendix() -> &'static str {
-    let at = SEED.find("PHỤ LỤC").expect("the seed has its appendix");
-    &SEED[at..]
-}
-
-/// A workspace holding the example's plan and units, and no criteria, tasks or officers.
-fn plan_and_units() -> Workspace {
-    let mut ws = Workspace::new(ReplicaId(7));
-    let example = seed::example();
-    ws.doc.records = example
-        .records
-        .into_iter()
-        .filter(|(_, r)| matches!(r.kind, Kind::Plan | Kind::Unit))
-        .collect();
-    ws
-}
-
-fn ctx() -> Ctx {
-    Ctx {
-        now_ms: 1_700_000_000_000,
-        who: "Phong".into(),
-    }
-}
-
-fn random_ids() -> impl FnMut(Kind) -> String {
-    let mut n = 0;
-    move |kind| {
-        n += 1;
-        ids::random(kind, 0xdead_0000 + n)
-    }
-}
+use paste_support::{appendix, ctx, plan_and_units, random_ids, SEED};
 
 /// Pastes into a plan with its units only, accepting what is offered.
 fn paste_into_empty_plan(text: &str) -> (Workspace, PastePreview) {

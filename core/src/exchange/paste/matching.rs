@@ -67,8 +67,16 @@ pub enum UnitRef {
 
 /// The commune's units and officers, as the matcher sees them.
 pub(super) struct Known {
-    units: Vec<(String, String, Vec<String>)>,
+    units: Vec<KnownUnit>,
     officers: Vec<(String, String)>,
+}
+
+struct KnownUnit {
+    id: String,
+    name: String,
+    aliases: Vec<String>,
+    /// Offered by this paste, not yet in the plan.
+    offered: bool,
 }
 
 impl Known {
@@ -77,7 +85,12 @@ impl Known {
             units: view
                 .units
                 .iter()
-                .map(|u| (u.id.clone(), u.name.clone(), u.aliases.clone()))
+                .map(|u| KnownUnit {
+                    id: u.id.clone(),
+                    name: u.name.clone(),
+                    aliases: u.aliases.clone(),
+                    offered: false,
+                })
                 .collect(),
             officers: view
                 .officers
@@ -87,28 +100,49 @@ impl Known {
         }
     }
 
+    /// The same units and officers, with new units (id, name) after the commune's own.
+    /// Offered ones are still found as new; the others as units.
+    pub fn with_units(mut self, units: Vec<(String, String)>, offered: bool) -> Known {
+        self.units
+            .extend(units.into_iter().map(|(id, name)| KnownUnit {
+                id,
+                name,
+                aliases: Vec::new(),
+                offered,
+            }));
+        self
+    }
+
     fn unit(&self, written: &str) -> Found {
         let names: Vec<UnitNames> = self
             .units
             .iter()
-            .map(|(_, name, aliases)| UnitNames { name, aliases })
+            .map(|u| UnitNames {
+                name: &u.name,
+                aliases: &u.aliases,
+            })
             .collect();
-        let known = |i: usize| {
-            self.units
-                .get(i)
-                .map(|(id, name, _)| (id.clone(), name.clone()))
+        let found = |i: usize, slip: bool| match self.units.get(i) {
+            Some(u) if u.offered => Found::NewUnit {
+                name: u.name.clone(),
+            },
+            Some(u) => {
+                let (id, name) = (u.id.clone(), u.name.clone());
+                if slip {
+                    Found::Slip { id, name }
+                } else {
+                    Found::Unit { id, name }
+                }
+            }
+            None => new_unit(written),
         };
         match match_unit(written, &names) {
-            UnitMatch::Exact(i) | UnitMatch::Short(i) => {
-                known(i).map_or_else(|| new_unit(written), |(id, name)| Found::Unit { id, name })
-            }
-            UnitMatch::Slip(i) => {
-                known(i).map_or_else(|| new_unit(written), |(id, name)| Found::Slip { id, name })
-            }
+            UnitMatch::Exact(i) | UnitMatch::Short(i) => found(i, false),
+            UnitMatch::Slip(i) => found(i, true),
             UnitMatch::Ambiguous(many) => Found::Ambiguous {
                 names: many
                     .iter()
-                    .filter_map(|&i| known(i).map(|(_, n)| n))
+                    .filter_map(|&i| self.units.get(i).map(|u| u.name.clone()))
                     .collect(),
             },
             UnitMatch::Unknown => new_unit(written),
@@ -129,7 +163,11 @@ impl Known {
                 let title = join_words(&position_of(&o.role), &name);
                 (Some(UnitRef::Known { id, name }), title)
             }
-            Some(Found::NewUnit { name }) => (Some(UnitRef::New { name }), o.role.clone()),
+            // `Công chức Quân sự`: a position and a unit the commune lacks, offered.
+            // `Chủ tịch UBND` is a position only.
+            Some(Found::NewUnit { name }) if !position_of(&o.role).is_empty() => {
+                (Some(UnitRef::New { name }), o.role.clone())
+            }
             _ => (None, o.role.clone()),
         };
         Found::NewOfficer {
@@ -230,11 +268,57 @@ fn doubt_of(n: &Named) -> Option<RowDoubt> {
     }
 }
 
+/// Matches every row against the plan's people, then again with the new units the
+/// rows need among them: a name may fit a new unit better than an old one
+/// (`Tài chính – KH` once `Tài chính - Kế hoạch` is added). Adding the paste, and
+/// pasting again afterwards, read the names the same way.
+pub(super) fn match_all(
+    rows: &[PastedRow],
+    known: Known,
+    add: impl FnOnce(Vec<String>) -> (Vec<(String, String)>, bool),
+) -> Vec<(Matched, Vec<RowDoubt>)> {
+    let first: Vec<Matched> = rows.iter().map(|r| match_row(r, &known).0).collect();
+    let (units, offered) = add(new_unit_names(&first));
+    let known = known.with_units(units, offered);
+    rows.iter().map(|r| match_row(r, &known)).collect()
+}
+
+/// The new units the rows name, once each, in order.
+pub(super) fn new_unit_names(matched: &[Matched]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for n in matched
+        .iter()
+        .flat_map(|m| m.lead.iter().chain(&m.support).chain(&m.officers))
+    {
+        let name = match &n.found {
+            Found::NewUnit { name } => name,
+            Found::NewOfficer {
+                unit: Some(UnitRef::New { name }),
+                ..
+            } => name,
+            _ => continue,
+        };
+        if !names.iter().any(|k| unit_key(k) == unit_key(name)) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
 /// Matches every row of a preview against the plan's people and lists the offers.
+/// The rows read as if every offer were accepted; `to_ops` reads them again with
+/// only the accepted ones.
 pub(super) fn match_preview(p: &mut PastePreview, view: &PlanView) {
-    let known = Known::of(view);
-    for row in &mut p.rows {
-        let (m, doubts) = match_row(row, &known);
+    let commune = view.plan.commune.clone();
+    let offered = |names: Vec<String>| {
+        let units = names
+            .into_iter()
+            .map(|n| (crate::model::ids::unit(&commune, &n), n))
+            .collect();
+        (units, true)
+    };
+    let results = match_all(&p.rows, Known::of(view), offered);
+    for (row, (m, doubts)) in p.rows.iter_mut().zip(results) {
         row.matched = m;
         row.doubts.extend(doubts);
     }

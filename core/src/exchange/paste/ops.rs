@@ -17,12 +17,12 @@ use crate::model::decimal::Decimal;
 use crate::model::doc::{Doc, Kind};
 use crate::model::edit::create;
 use crate::model::ids;
-use crate::model::names::{fold, unit_key};
+use crate::model::names::fold;
 use crate::model::records::{f, Doubt};
 use crate::model::view::PlanView;
 use crate::model::workspace::Op;
 
-use super::matching::{match_row, Found, Known, Matched, UnitRef};
+use super::matching::{match_all, Found, Known, Matched, UnitRef};
 use super::{PasteError, PastePreview, PastedRow, RowDoubt};
 
 /// The edits that add the preview's rows to the plan `plan_id` of `doc`.
@@ -37,23 +37,22 @@ pub fn to_ops(
     new_id: &mut dyn FnMut(Kind) -> String,
 ) -> Result<Vec<Op>, PasteError> {
     let view = PlanView::build(doc, plan_id).ok_or(PasteError::NoSuchPlan)?;
-    let known = Known::of(&view);
-    let matched: Vec<Matched> = preview
-        .rows
-        .iter()
-        .map(|r| match_row(r, &known).0)
-        .collect();
     let mut b = Builder {
         doc,
         view: &view,
         new_id,
         ops: Vec::new(),
         taken: BTreeSet::new(),
-        new_units: BTreeMap::new(),
         new_officers: BTreeMap::new(),
     };
     b.plan_line(preview);
-    b.new_people(preview, &matched);
+    let matched: Vec<Matched> = match_all(&preview.rows, Known::of(&view), |names| {
+        (b.new_units(preview, names), false)
+    })
+    .into_iter()
+    .map(|(m, _)| m)
+    .collect();
+    b.new_officers(preview, &matched);
     let mut codes_done: BTreeSet<Code> = BTreeSet::new();
     for row in preview
         .rows
@@ -81,8 +80,7 @@ struct Builder<'a> {
     ops: Vec<Op>,
     /// Ids given out in this paste.
     taken: BTreeSet<String>,
-    /// New units by key (`names::unit_key`) and new officers by folded name: their ids.
-    new_units: BTreeMap<String, String>,
+    /// New officers by folded name: their ids.
     new_officers: BTreeMap<String, String>,
 }
 
@@ -137,31 +135,12 @@ impl Builder<'_> {
         self.set_differing(&id, &fields);
     }
 
-    /// Creates the accepted new units, then the accepted new officers.
-    fn new_people(&mut self, preview: &PastePreview, matched: &[Matched]) {
+    /// Creates the accepted new units; their ids and names, for matching.
+    fn new_units(&mut self, preview: &PastePreview, names: Vec<String>) -> Vec<(String, String)> {
         let commune = self.view.plan.commune.clone();
         let mut order = self.view.units.iter().map(|u| u.order).max().unwrap_or(0);
-        let all = || {
-            matched
-                .iter()
-                .flat_map(|m| m.lead.iter().chain(&m.support).chain(&m.officers))
-        };
-        let mut unit_names: Vec<String> = Vec::new();
-        for n in all() {
-            match &n.found {
-                Found::NewUnit { name } => unit_names.push(name.clone()),
-                Found::NewOfficer {
-                    unit: Some(UnitRef::New { name }),
-                    ..
-                } => unit_names.push(name.clone()),
-                _ => {}
-            }
-        }
-        for name in unit_names {
-            let key = unit_key(&name);
-            if self.new_units.contains_key(&key) || !preview.unit_accepted(&name) {
-                continue;
-            }
+        let mut created = Vec::new();
+        for name in names.into_iter().filter(|n| preview.unit_accepted(n)) {
             order += 1;
             let id = self.id_for(ids::unit(&commune, &name), Kind::Unit);
             self.ops.push(create(
@@ -173,8 +152,19 @@ impl Builder<'_> {
                     (f::ORDER, json!(order)),
                 ],
             ));
-            self.new_units.insert(key, id);
+            created.push((id, name));
         }
+        created
+    }
+
+    /// Creates the accepted new officers.
+    fn new_officers(&mut self, preview: &PastePreview, matched: &[Matched]) {
+        let commune = self.view.plan.commune.clone();
+        let all = || {
+            matched
+                .iter()
+                .flat_map(|m| m.lead.iter().chain(&m.support).chain(&m.officers))
+        };
         for n in all() {
             let Found::NewOfficer { name, unit, title } = &n.found else {
                 continue;
@@ -183,13 +173,10 @@ impl Builder<'_> {
             if self.new_officers.contains_key(&key) || !preview.officer_accepted(name) {
                 continue;
             }
+            // A new unit declined leaves the officer without a unit.
             let unit_id = match unit {
                 Some(UnitRef::Known { id, .. }) => Value::String(id.clone()),
-                Some(UnitRef::New { name }) => self
-                    .new_units
-                    .get(&unit_key(name))
-                    .map_or(Value::Null, |id| Value::String(id.clone())),
-                None => Value::Null,
+                Some(UnitRef::New { .. }) | None => Value::Null,
             };
             let id = self.id_for(ids::officer(&commune, name), Kind::Officer);
             self.ops.push(create(
@@ -360,15 +347,13 @@ impl Builder<'_> {
                         unit: name.clone(),
                     });
                 }
-                Found::NewUnit { name } => match self.new_units.get(&unit_key(name)) {
-                    Some(id) => ids.push(id.clone()),
-                    None => {
-                        p.unresolved = true;
-                        p.doubts.push(Doubt::UnknownUnit {
-                            written: n.written.clone(),
-                        });
-                    }
-                },
+                // Accepted new units are known by now: this one was declined.
+                Found::NewUnit { .. } => {
+                    p.unresolved = true;
+                    p.doubts.push(Doubt::UnknownUnit {
+                        written: n.written.clone(),
+                    });
+                }
                 Found::Ambiguous { .. } => {
                     p.unresolved = true;
                     p.doubts.push(Doubt::Unread {

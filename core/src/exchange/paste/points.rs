@@ -52,7 +52,7 @@ pub fn read(cell: &str, limit: Decimal) -> CriterionCell {
     let written = collapse(cell);
     let tokens = lex(&written);
     let groups = paren_groups(&written);
-    let mut phrases = find_phrases(&tokens);
+    let mut phrases = find_phrases(&written, &tokens);
     attach_reasons(&written, &groups, &mut phrases);
     let title_end = title_end(&phrases, &groups, written.len());
     let (title, moved) = title_and_trailing_groups(&written, &groups, title_end);
@@ -288,12 +288,12 @@ fn is(tokens: &[Token], i: usize, tok: &Tok) -> bool {
     tokens.get(i).is_some_and(|t| t.tok == *tok)
 }
 
-fn find_phrases(tokens: &[Token]) -> Vec<Phrase> {
+fn find_phrases(text: &str, tokens: &[Token]) -> Vec<Phrase> {
     let mut phrases = Vec::new();
     let mut floor = 0;
     let mut i = 0;
     while i < tokens.len() {
-        match phrase_at(tokens, i, floor) {
+        match phrase_at(text, tokens, i, floor) {
             Some((phrase, next)) => {
                 phrases.push(phrase);
                 floor = next;
@@ -306,7 +306,7 @@ fn find_phrases(tokens: &[Token]) -> Vec<Phrase> {
 }
 
 /// The points phrase whose number is token `i`, if it is one, and the token after it.
-fn phrase_at(tokens: &[Token], i: usize, floor: usize) -> Option<(Phrase, usize)> {
+fn phrase_at(text: &str, tokens: &[Token], i: usize, floor: usize) -> Option<(Phrase, usize)> {
     let first = num(tokens, i)?;
     let pair = is(tokens, i + 1, &Tok::Slash)
         .then(|| num(tokens, i + 2))
@@ -319,7 +319,8 @@ fn phrase_at(tokens: &[Token], i: usize, floor: usize) -> Option<(Phrase, usize)
     if pair.is_none() && is(tokens, i + 1, &Tok::Slash) {
         return None;
     }
-    let unit = matches!(word(tokens, next), Some("diem" | "d"));
+    // `0,75/1 điểm chấm 0,5`: that `điểm` starts the next phrase, it is no unit.
+    let unit = matches!(word(tokens, next), Some("diem" | "d")) && !marker_at(tokens, next);
     if unit {
         next += 1;
     }
@@ -327,7 +328,17 @@ fn phrase_at(tokens: &[Token], i: usize, floor: usize) -> Option<(Phrase, usize)
     let reference =
         i > floor && word(tokens, i - 1).is_some_and(|w| NOT_POINTS_BEFORE.contains(&w));
     let looks_like_points = pair.is_some_and(|second| bare_pair(first, second)) && !reference;
-    let accepted = unit || looks_like_points || marker.is_some_and(|(_, _, strong)| strong);
+    // `0.5 (Không có điểm)`: the number is what the item was worth.
+    let worth = tokens
+        .get(next - 1)
+        .and_then(|t| text.get(t.end..))
+        .is_some_and(|after| {
+            fold(after)
+                .strip_prefix('(')
+                .is_some_and(|inside| NO_POINTS.iter().any(|p| inside.trim_start().starts_with(p)))
+        });
+    let accepted =
+        unit || worth || looks_like_points || marker.is_some_and(|(_, _, strong)| strong);
     if !accepted {
         return None;
     }
@@ -370,6 +381,24 @@ fn marker_before(tokens: &[Token], i: usize, floor: usize) -> Option<(usize, Rol
         })
         .max_by_key(|(words, _, _)| words.len())
         .map(|(words, role, strong)| (end - words.len(), *role, *strong))
+}
+
+/// Whether a marker of two words or more starts at token `at` and a number follows it.
+fn marker_at(tokens: &[Token], at: usize) -> bool {
+    MARKERS
+        .iter()
+        .filter(|(words, _, _)| words.len() > 1)
+        .any(|(words, _, _)| {
+            let matches = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word(tokens, at + k) == Some(w));
+            let mut after = at + words.len();
+            if word(tokens, after) == Some("la") || is(tokens, after, &Tok::Colon) {
+                after += 1;
+            }
+            matches && num(tokens, after).is_some()
+        })
 }
 
 /// A loss inside parentheses names what it was for: `(Chất lượng cổng thông tin trừ
@@ -462,17 +491,18 @@ fn uncut(text: &str, a: usize, b: usize, consumed: &[(usize, usize)]) -> String 
     out.replace(['(', ')'], " ")
 }
 
+/// What plans write when a row got nothing.
+const NO_POINTS: [&str; 5] = [
+    "khong co diem",
+    "khong duoc diem",
+    "khong dat diem",
+    "khong cham diem",
+    "khong tinh diem",
+];
+
 /// The row got nothing: `không có điểm`, `không được điểm`.
 fn says_no_points(folded: &str) -> bool {
-    [
-        "khong co diem",
-        "khong duoc diem",
-        "khong dat diem",
-        "khong cham diem",
-        "khong tinh diem",
-    ]
-    .iter()
-    .any(|p| folded.contains(p))
+    NO_POINTS.iter().any(|p| folded.contains(p))
 }
 
 fn lost_for_want_of_evidence(remark: &str) -> bool {

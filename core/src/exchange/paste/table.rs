@@ -312,12 +312,15 @@ impl Builder {
     fn text(&mut self, text: &str, line: usize) {
         match self.mode {
             Mode::Before => self.before(text),
-            Mode::Header => {
-                if let Some(last) = self.table.header.last_mut() {
-                    last.push('\n');
-                    last.push_str(text);
+            Mode::Header => match domain_line(text) {
+                // A domain row merged across the table: one cell, no tab.
+                Some((mark, rest)) => self.start(mark, text, vec![text.to_string(), rest], line),
+                None => {
+                    if let Some(last) = self.table.header.last_mut() {
+                        *last = join(last, text);
+                    }
                 }
-            }
+            },
             Mode::Table => {
                 let past_title = self.current.as_ref().is_some_and(|r| r.cells.len() >= 2);
                 match domain_line(text).filter(|_| past_title) {

@@ -6,7 +6,7 @@
 //! `Văn phòng và các bộ phận chuyên môn liên quan`. This reads the names as written;
 //! `matching` finds them among the commune's units and officers.
 
-use crate::model::names::fold;
+use crate::model::names::{fold, unit_key};
 
 use super::text::{collapse, has_letter, trim_punct, Folded};
 
@@ -203,8 +203,12 @@ fn strip_role_verbs(name: &str) -> String {
     }
 }
 
-/// `các bộ phận chuyên môn liên quan`, `cả hệ thống chính trị`: no unit's name.
+/// `các bộ phận chuyên môn liên quan`, `cả hệ thống chính trị`, `Công chức` alone:
+/// no unit's name.
 fn is_generic(name: &str) -> bool {
+    if unit_key(name).is_empty() {
+        return true;
+    }
     let folded = fold(name);
     ["cac ", "nhung ", "ca ", "tat ca", "toan "]
         .iter()
