@@ -482,3 +482,164 @@ fn text_that_is_no_table_gives_an_empty_preview_that_says_so() {
         assert_eq!(p.doubts, [paste::TableDoubt::NoRows], "{text:?}");
     }
 }
+
+/// A table of rows `code<TAB>title 0,5/1 điểm<TAB>Văn phòng`, domains titled in capitals.
+fn rows_table(codes: &[&str]) -> String {
+    codes
+        .iter()
+        .map(|c| match Code::parse(c) {
+            Some(code) if code.is_domain() => format!("{c}\tLĨNH VỰC {c}\t\t\t\n"),
+            _ => format!("{c}\tTiêu chí {c} 0,5/1 điểm\tVăn phòng\t\t\n"),
+        })
+        .collect()
+}
+
+#[test]
+fn parents_implied_by_the_rows_are_created_as_the_seed_settles_it() {
+    let cases: &[(&[&str], &[&str])] = &[
+        // 2.3.1 after 2.2: its parent is 2.2's sibling.
+        (&["2", "2.2", "2.2.1", "2.3.1"], &["2.3"]),
+        // Straight under a domain, sub-criteria need no criterion row.
+        (&["3", "3.2.2", "3.5.2", "3.5.3"], &[]),
+        (&["5", "5.7.1"], &[]),
+        // Under a written heading, the first group is its content; a later group gets its heading.
+        (
+            &["7", "7.1", "7.1.1.1", "7.1.2.7", "7.2.1"],
+            &["7.1.2", "7.2"],
+        ),
+        // A row needs its domain.
+        (&["6.1", "6.2"], &["6"]),
+    ];
+    for (codes, want) in cases {
+        let got: Vec<String> = paste::parse(&rows_table(codes))
+            .inferred
+            .iter()
+            .map(Code::to_string)
+            .collect();
+        assert_eq!(got, *want, "{codes:?}");
+    }
+}
+
+#[test]
+fn roman_domains_with_full_codes_keep_them() {
+    let text = "II\tCẢI CÁCH THỂ CHẾ\t\t\t\n2.1\tRà soát 0,5/1 điểm\tTư pháp\t\t\n2.2\tKiểm tra 1 điểm (không có điểm)\tTư pháp\t\t\n";
+    let p = paste::parse(text);
+    let codes: Vec<String> = p.rows.iter().map(|r| r.code.to_string()).collect();
+    assert_eq!(codes, ["2", "2.1", "2.2"]);
+    assert!(p
+        .row_doubts()
+        .all(|(_, d)| !matches!(d, paste::RowDoubt::Renumbered { .. })));
+}
+
+#[test]
+fn a_name_that_fits_a_new_unit_better_follows_it_and_pastes_once() {
+    let mut ws = kim_hoa();
+    let plan = ids::plan(KIM_HOA, 2023);
+    let text = "1\tCÔNG TÁC CHỈ ĐẠO\t\t\t\n1.1\tLập dự toán 0,5/1 điểm\tTài chính - Kế hoạch\t\t\n1.2\tQuyết toán 0,5/1 điểm\tTài chính – KH\t\t\n";
+    let view = PlanView::build(&ws.doc, &plan).unwrap();
+    let mut p = paste::preview(text, &view);
+    let offered: Vec<&str> = p.offers.units.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(offered, ["Tài chính - Kế hoạch"]);
+    assert_eq!(
+        p.offers.units[0].rows,
+        [Code::parse("1.1").unwrap(), Code::parse("1.2").unwrap()],
+        "KH reads as the new Kế hoạch, not as a slip for Kế toán"
+    );
+    // Declined, KH is read against the commune's units: a slip for Kế toán.
+    let ops = paste::to_ops(&p, &ws.doc, &plan, &mut |k| ids::random(k, 1)).unwrap();
+    let lead_of = |ops: &[Op], code: &str| {
+        ops.iter().find_map(|op| match op {
+            Op::Create { kind, fields, .. }
+                if kind == "task" && fields.get("code") == Some(&serde_json::json!(code)) =>
+            {
+                fields.get("lead").cloned()
+            }
+            _ => None,
+        })
+    };
+    assert_eq!(
+        lead_of(&ops, "1.2"),
+        Some(serde_json::json!([ids::unit(
+            KIM_HOA,
+            "Tài chính - Kế toán"
+        )]))
+    );
+    assert_eq!(lead_of(&ops, "1.1"), None, "declined: no lead");
+    // Accepted, both rows go to it, and a second paste changes nothing.
+    p.accept_all();
+    let ops = paste::to_ops(&p, &ws.doc, &plan, &mut |k| ids::random(k, 2)).unwrap();
+    let new_unit = ids::unit(KIM_HOA, "Tài chính - Kế hoạch");
+    for code in ["1.1", "1.2"] {
+        assert_eq!(
+            lead_of(&ops, code),
+            Some(serde_json::json!([new_unit])),
+            "{code}"
+        );
+    }
+    let ctx = Ctx {
+        now_ms: 1_690_000_000_000,
+        who: "Lan".into(),
+    };
+    ws.apply(Action::Paste, ops, &ctx).unwrap();
+    let view = PlanView::build(&ws.doc, &plan).unwrap();
+    let again = paste::to_ops(&paste::preview(text, &view), &ws.doc, &plan, &mut |k| {
+        ids::random(k, 3)
+    })
+    .unwrap();
+    assert_eq!(again, []);
+}
+
+#[test]
+fn an_existing_record_gets_only_the_fields_that_differ() {
+    let doc = seed::example();
+    let plan = seed::plan_id();
+    let view = PlanView::build(&doc, &plan).unwrap();
+    let seed_text = include_str!("seed/ke-hoach-12-KH-UBND-son-linh.txt");
+    let changed = seed_text
+        .replace(
+            "\tCông chức Văn phòng Thống kê\n\t15/11/2022\n\t\n\n\t1.5",
+            "\tCông chức Văn phòng Thống kê\n\t20/11/2022\n\t\n\n\t1.5",
+        )
+        .replace(
+            "đơn vị điểm 0.5 (Không có điểm)",
+            "đơn vị điểm 0.75 (Không có điểm)",
+        );
+    assert_ne!(changed, seed_text);
+    let p = paste::preview(&changed, &view);
+    let ops = paste::to_ops(&p, &doc, &plan, &mut |k| ids::random(k, 1)).unwrap();
+    let task_13 = ids::task(&plan, "1.3", "Báo cáo định kỳ hàng quý, hàng tháng về CCHC");
+    let c_352 = ids::criterion(&plan, "3.5.2");
+    let written_352 = "Tổ chức thực hiện rà soát đánh giá thủ tục hành chính tại cơ quan đơn vị điểm 0.75 (Không có điểm) Vì không có văn bản, hồ sơ để chứng minh thực hiện)";
+    assert_eq!(
+        ops,
+        [
+            Op::set(&c_352, "max", "0.75"),
+            Op::set(&c_352, "written", written_352),
+            Op::set(&task_13, "deadline", "2022-11-20"),
+        ]
+    );
+}
+
+#[test]
+fn a_deleted_row_pasted_again_comes_back_under_a_fresh_id() {
+    let mut ws = kim_hoa();
+    let plan = ids::plan(KIM_HOA, 2023);
+    let ctx = Ctx {
+        now_ms: 1_690_000_000_000,
+        who: "Lan".into(),
+    };
+    let text = "1\tCÔNG TÁC CHỈ ĐẠO\t\t\t\n1.1\tLập kế hoạch 0,5/1 điểm\tVăn phòng\t\t\n";
+    let mut fresh = |k| ids::random(k, 42);
+    paste::paste_all(&mut ws, &plan, text, &ctx, &mut fresh).unwrap();
+    let task = ids::task(&plan, "1.1", "Lập kế hoạch");
+    ws.apply(Action::Remove, vec![Op::Delete { id: task.clone() }], &ctx)
+        .unwrap();
+    paste::paste_all(&mut ws, &plan, text, &ctx, &mut fresh).unwrap();
+    let view = PlanView::build(&ws.doc, &plan).unwrap();
+    let ids_now: Vec<&str> = view.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids_now, [ids::random(Kind::Task, 42)]);
+    assert!(
+        ws.doc.get(&task).is_some_and(Record::is_deleted),
+        "the deleted one stays deleted"
+    );
+}
