@@ -643,3 +643,39 @@ fn a_deleted_row_pasted_again_comes_back_under_a_fresh_id() {
         "the deleted one stays deleted"
     );
 }
+
+#[test]
+fn codes_and_titles_in_one_cell_and_merged_domain_rows_start_rows() {
+    let cases: &[(&str, &str)] = &[
+        (
+            // Word's copy without header: domain rows merged across the table.
+            "PHỤ LỤC\nI. CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH\n1\tBan hành kế hoạch 1/1 điểm\tVăn phòng\t\t\n2\tKiểm tra 0,5/1 điểm\tVăn phòng\t\t\nII. CẢI CÁCH THỦ TỤC HÀNH CHÍNH\n1\tNiêm yết 0,5/1 điểm\tTư pháp\t\t\n",
+            "1 CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH | 1.1 Ban hành kế hoạch | 1.2 Kiểm tra | 2 CẢI CÁCH THỦ TỤC HÀNH CHÍNH | 2.1 Niêm yết",
+        ),
+        (
+            // The plain-text form with code and title in one cell.
+            "\tI. CÔNG TÁC CHỈ ĐẠO\n\t1.1. Ban hành kế hoạch 1/1 điểm\n\tVăn phòng\n\t15/3/2023\n\t\n\n\t1.2. Kiểm tra 0,5/1 điểm\n\tVăn phòng\n\t\n\t\n",
+            "1 CÔNG TÁC CHỈ ĐẠO | 1.1 Ban hành kế hoạch | 1.2 Kiểm tra",
+        ),
+        (
+            // A list inside a criterion cell is no row.
+            "\t3.1\n\tCải cách TTHC gồm:\n1. Niêm yết công khai\n2. Số hóa hồ sơ\n\tVăn phòng\n\t\n\t\n",
+            "3.1 Cải cách TTHC gồm: 1. Niêm yết công khai 2. Số hóa hồ sơ",
+        ),
+    ];
+    for (text, want) in cases {
+        let p = paste::parse(text);
+        let got: Vec<String> = p
+            .rows
+            .iter()
+            .map(|r| format!("{} {}", r.code, r.criterion.title))
+            .collect();
+        assert_eq!(got.join(" | "), *want, "{text:?}");
+    }
+    let p = paste::parse(cases[0].0);
+    assert_eq!(p.before_table, ["PHỤ LỤC"]);
+    assert!(p.rows.iter().all(|r| r
+        .doubts
+        .iter()
+        .all(|d| matches!(d, paste::RowDoubt::Renumbered { .. }))));
+}

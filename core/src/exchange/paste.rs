@@ -223,8 +223,12 @@ pub fn parse(text: &str) -> PastePreview {
     let mut before_table = raw.before.clone();
     let plan_line = before_table
         .iter()
-        .position(|l| plan_line::read(l).is_some())
-        .and_then(|i| plan_line::read(&before_table.remove(i)));
+        .enumerate()
+        .find_map(|(i, l)| Some((i, plan_line::read(l)?)))
+        .map(|(i, line)| {
+            before_table.remove(i);
+            line
+        });
     let (rows, mut doubts) = rows::read(&raw, &columns);
     if rows.is_empty() {
         doubts.push(TableDoubt::NoRows);

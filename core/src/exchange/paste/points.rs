@@ -40,12 +40,6 @@ pub struct CriterionCell {
     pub unplaced: Vec<String>,
 }
 
-impl CriterionCell {
-    pub fn has_points(&self) -> bool {
-        self.max.is_some() || self.base.is_some() || self.stated_loss.is_some()
-    }
-}
-
 /// Reads a criterion cell. `limit` is the most an item of this level can be worth:
 /// a whole number above it is taken to have lost its decimal comma (`150/175`).
 pub fn read(cell: &str, limit: Decimal) -> CriterionCell {
@@ -92,7 +86,6 @@ enum Tok {
     Slash,
     /// A word, folded: `điểm` → `diem`, `đ` → `d`.
     Word(String),
-    Semi,
     Colon,
     Percent,
     Other,
@@ -140,7 +133,6 @@ fn lex(text: &str) -> Vec<Token> {
             match c {
                 c if c.is_whitespace() => continue,
                 '/' => Tok::Slash,
-                ';' => Tok::Semi,
                 ':' => Tok::Colon,
                 '%' => Tok::Percent,
                 _ => Tok::Other,

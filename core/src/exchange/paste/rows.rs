@@ -135,27 +135,7 @@ fn read_row(raw: &RawRow, code: Code, renumbered: bool, columns: &[Column]) -> P
         });
     }
     let limit = if domain { DOMAIN_LIMIT } else { ITEM_LIMIT };
-    let mut criterion = points::read(&cells.criterion, limit);
-    fill_points_columns(&mut criterion, &cells, &mut doubts);
-    if criterion.title.is_empty() {
-        doubts.push(RowDoubt::NoTitle);
-    }
-    if criterion.max_from_self {
-        doubts.push(RowDoubt::MaxFromSelfScore);
-    }
-    doubts.extend(
-        criterion
-            .unplaced
-            .iter()
-            .map(|w| RowDoubt::ExtraPoints { written: w.clone() }),
-    );
-    doubts.extend(flags_of(&criterion).into_iter().map(RowDoubt::Points));
-    let mut who = who::read(&cells.lead);
-    let support = who::read_support(&cells.support);
-    who.support.extend(support.support);
-    who.officers.extend(support.officers);
-    who.notes.extend(support.notes);
-    let deadline_written = collapse(&cells.deadline);
+    let criterion = read_criterion(&cells, limit, &mut doubts);
     let deadline = match deadline::read(&cells.deadline) {
         Ok(d) => d,
         Err(unknown) => {
@@ -163,14 +143,12 @@ fn read_row(raw: &RawRow, code: Code, renumbered: bool, columns: &[Column]) -> P
             Deadline::None
         }
     };
-    doubts.extend(
-        cells
-            .other
-            .iter()
-            .map(|t| collapse(t))
-            .filter(|t| !t.is_empty())
-            .map(|text| RowDoubt::Unread { text }),
-    );
+    let unread = cells
+        .other
+        .iter()
+        .map(|t| collapse(t))
+        .filter(|t| !t.is_empty());
+    doubts.extend(unread.map(|text| RowDoubt::Unread { text }));
     PastedRow {
         line: raw.line,
         code,
@@ -178,15 +156,41 @@ fn read_row(raw: &RawRow, code: Code, renumbered: bool, columns: &[Column]) -> P
         domain,
         heading: false,
         criterion,
-        who,
+        who: read_who(&cells),
         merged_from: None,
         deadline,
-        deadline_written,
+        deadline_written: collapse(&cells.deadline),
         note: collapse(&cells.note),
         detail: collapse(&cells.detail),
         matched: Matched::default(),
         doubts,
     }
+}
+
+/// The criterion cell with the points columns, and the doubts its numbers raise.
+fn read_criterion(cells: &Cells, limit: Decimal, doubts: &mut Vec<RowDoubt>) -> CriterionCell {
+    let mut criterion = points::read(&cells.criterion, limit);
+    fill_points_columns(&mut criterion, cells, doubts);
+    if criterion.title.is_empty() {
+        doubts.push(RowDoubt::NoTitle);
+    }
+    if criterion.max_from_self {
+        doubts.push(RowDoubt::MaxFromSelfScore);
+    }
+    let unplaced = criterion.unplaced.iter().cloned();
+    doubts.extend(unplaced.map(|written| RowDoubt::ExtraPoints { written }));
+    doubts.extend(flags_of(&criterion).into_iter().map(RowDoubt::Points));
+    criterion
+}
+
+/// The lead column, with the coordinating column's units as support.
+fn read_who(cells: &Cells) -> Who {
+    let mut who = who::read(&cells.lead);
+    let support = who::read_support(&cells.support);
+    who.support.extend(support.support);
+    who.officers.extend(support.officers);
+    who.notes.extend(support.notes);
+    who
 }
 
 /// Points in columns of their own fill what the criterion cell left out; a number

@@ -122,7 +122,7 @@ pub fn pure_mark(cell: &str) -> Option<Mark> {
 }
 
 /// A code and its title in one cell: `I. CÔNG TÁC CHỈ ĐẠO`, `1.2. Mức độ …`.
-pub fn combined_mark(cell: &str) -> Option<(Mark, String)> {
+pub fn combined_mark(cell: &str) -> Option<Combined> {
     let t = cell.trim();
     let head_len = t
         .char_indices()
@@ -131,17 +131,35 @@ pub fn combined_mark(cell: &str) -> Option<(Mark, String)> {
     let (head, rest) = t.split_at(head_len);
     let separated = head.ends_with('.')
         || rest.starts_with(|c: char| c.is_whitespace() || matches!(c, ')' | ':'));
-    let rest =
+    let title =
         rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ':' | '-' | '–'));
-    if !separated || !rest.starts_with(char::is_alphabetic) {
+    if !separated || !title.starts_with(char::is_alphabetic) {
         return None;
     }
-    Some((pure_mark(head)?, rest.to_string()))
+    Some(Combined {
+        mark: pure_mark(head)?,
+        code: head.to_string(),
+        title: title.to_string(),
+    })
+}
+
+/// A cell holding a row's code and title.
+pub struct Combined {
+    pub mark: Mark,
+    /// The code as written (`I.`, `1.2.`).
+    pub code: String,
+    pub title: String,
+}
+
+impl Combined {
+    fn is_domain_line(&self) -> bool {
+        self.mark.is_domain() && mostly_upper(&self.title)
+    }
 }
 
 /// A domain row written as one line: a code and a title in capitals.
-fn domain_line(text: &str) -> Option<(Mark, String)> {
-    combined_mark(text).filter(|(mark, rest)| mark.is_domain() && mostly_upper(rest))
+fn domain_line(text: &str) -> Option<Combined> {
+    combined_mark(text).filter(Combined::is_domain_line)
 }
 
 fn is_header_start(cell: &str) -> bool {
@@ -188,6 +206,8 @@ struct Builder {
     width: usize,
     table: RawTable,
     current: Option<RawRow>,
+    /// The line of the last text kept before the table.
+    last_before: usize,
 }
 
 /// Reads the lines as a table.
@@ -197,6 +217,7 @@ pub fn read(lines: &[Line]) -> RawTable {
         width: DEFAULT_COLUMNS.len(),
         table: RawTable::default(),
         current: None,
+        last_before: 0,
     };
     for (i, line) in lines.iter().enumerate() {
         match &line.kind {
@@ -231,12 +252,11 @@ impl Builder {
         if let Some(mark) = pure_mark(text).filter(|_| titled) {
             return self.start(mark, text, vec![text.to_string()], line);
         }
-        let combined = combined_mark(text).filter(|(m, r)| self.combined_fits(m, r));
-        if let Some((mark, rest)) = combined {
-            return self.start(mark, text, vec![text.to_string(), rest], line);
+        if let Some(c) = combined_mark(text).filter(|c| self.combined_fits(c)) {
+            return self.start_combined(c, vec![text.to_string()], line);
         }
         match self.mode {
-            Mode::Before => self.before(text),
+            Mode::Before => self.before(text, line),
             Mode::Header if is_column_number(text) => {}
             Mode::Header => self.table.header.push(text.to_string()),
             Mode::Table => self.push(text),
@@ -244,19 +264,18 @@ impl Builder {
     }
 
     /// Whether a code-and-title cell starts a row here rather than being a cell's text.
-    fn combined_fits(&self, mark: &Mark, rest: &str) -> bool {
-        let domain = mark.is_domain() && mostly_upper(rest);
+    fn combined_fits(&self, c: &Combined) -> bool {
         if self.mode == Mode::Before {
             // Before the table, only a domain heading in capitals starts it.
-            return domain;
+            return c.is_domain_line();
         }
         let full = self
             .current
             .as_ref()
             .is_none_or(|r| r.cells.len() >= self.width);
         let past_title = self.current.as_ref().is_none_or(|r| r.cells.len() >= 2);
-        let capital = rest.starts_with(char::is_uppercase);
-        full || (past_title && (domain || (!mark.is_domain() && capital)))
+        let capital = c.title.starts_with(char::is_uppercase);
+        full || (past_title && (c.is_domain_line() || (!c.mark.is_domain() && capital)))
     }
 
     /// A row as Word copies it.
@@ -281,14 +300,8 @@ impl Builder {
         if let Some(mark) = pure_mark(first) {
             return self.start(mark, first, cells.to_vec(), line);
         }
-        if let Some((mark, rest)) = combined_mark(first).filter(|_| full) {
-            let mut row = cells.to_vec();
-            match row.get_mut(1) {
-                Some(title) if cells.len() >= self.width => *title = join(&rest, title),
-                _ => row.insert(1, rest),
-            }
-            row[0] = first.to_string();
-            return self.start(mark, first, row, line);
+        if let Some(c) = combined_mark(first).filter(|_| full) {
+            return self.start_combined(c, cells.to_vec(), line);
         }
         match self.mode {
             Mode::Table if !full => {
@@ -304,17 +317,17 @@ impl Builder {
                 }
                 self.table.header.extend(cells.iter().skip(1).cloned());
             }
-            Mode::Before => self.before(&cells.join(" ")),
+            Mode::Before => self.before(&cells.join(" "), line),
         }
     }
 
     /// A line without a tab.
     fn text(&mut self, text: &str, line: usize) {
         match self.mode {
-            Mode::Before => self.before(text),
+            Mode::Before => self.before(text, line),
             Mode::Header => match domain_line(text) {
                 // A domain row merged across the table: one cell, no tab.
-                Some((mark, rest)) => self.start(mark, text, vec![text.to_string(), rest], line),
+                Some(c) => self.start_combined(c, vec![text.to_string()], line),
                 None => {
                     if let Some(last) = self.table.header.last_mut() {
                         *last = join(last, text);
@@ -324,16 +337,28 @@ impl Builder {
             Mode::Table => {
                 let past_title = self.current.as_ref().is_some_and(|r| r.cells.len() >= 2);
                 match domain_line(text).filter(|_| past_title) {
-                    Some((mark, rest)) => {
-                        self.start(mark, text, vec![text.to_string(), rest], line)
-                    }
+                    Some(c) => self.start_combined(c, vec![text.to_string()], line),
                     None => self.continue_cell(text),
                 }
             }
         }
     }
 
+    /// A row from a cell holding code and title: the title takes the criterion column
+    /// (joined with what a copy from Word put there, or inserted when the line is short).
+    fn start_combined(&mut self, c: Combined, mut cells: Vec<String>, line: usize) {
+        let full_line = cells.len() >= self.width;
+        match cells.get_mut(1) {
+            Some(title) if full_line => *title = join(&c.title, title),
+            _ => cells.insert(1.min(cells.len()), c.title),
+        }
+        self.start(c.mark, &c.code, cells, line);
+    }
+
     fn start(&mut self, mark: Mark, written: &str, mut cells: Vec<String>, line: usize) {
+        if self.mode == Mode::Before {
+            self.take_domain_line_before();
+        }
         self.finish_row();
         if self.mode == Mode::Header {
             self.width = self.table.header.len().max(2);
@@ -399,10 +424,28 @@ impl Builder {
         }
     }
 
-    fn before(&mut self, text: &str) {
+    fn before(&mut self, text: &str, line: usize) {
         if !text.trim().is_empty() {
             self.table.before.push(text.trim().to_string());
+            self.last_before = line;
         }
+    }
+
+    /// A table pasted without its header may open with a domain row merged across
+    /// the table (`I. CÔNG TÁC CHỈ ĐẠO`, one line without a tab): it is the first row.
+    fn take_domain_line_before(&mut self) {
+        let Some(c) = self.table.before.last().and_then(|t| domain_line(t)) else {
+            return;
+        };
+        self.table.before.pop();
+        self.mode = Mode::Table;
+        self.current = Some(RawRow {
+            line: self.last_before,
+            mark: c.mark,
+            mark_written: c.code,
+            cells: vec![String::new(), c.title],
+            extra: Vec::new(),
+        });
     }
 
     fn finish_row(&mut self) {
