@@ -244,11 +244,18 @@ fn mark_duplicates(rows: &mut [PastedRow]) {
     }
 }
 
-/// Whether each row has no row under it.
+/// Whether each row has no row under it. Codes under another sort right after it,
+/// so only the next code in order needs a look.
 fn leaves(rows: &[PastedRow]) -> Vec<bool> {
+    use std::ops::Bound::{Excluded, Unbounded};
     let codes: BTreeSet<&Code> = rows.iter().map(|r| &r.code).collect();
     rows.iter()
-        .map(|r| !codes.iter().any(|c| c.is_under(&r.code)))
+        .map(|r| {
+            codes
+                .range::<&Code, _>((Excluded(&&r.code), Unbounded))
+                .next()
+                .is_none_or(|next| !next.is_under(&r.code))
+        })
         .collect()
 }
 
