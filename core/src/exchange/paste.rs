@@ -29,7 +29,7 @@ use crate::model::names::{fold, unit_key};
 use crate::model::view::PlanView;
 use crate::model::workspace::{Action, Ctx, EditError, Workspace};
 
-pub use matching::{Found, Matched, Named};
+pub use matching::{Found, Matched, Named, UnitRef};
 pub use ops::to_ops;
 pub use plan_line::PlanLine;
 pub use points::CriterionCell;
