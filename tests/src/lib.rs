@@ -138,6 +138,12 @@ pub struct Browser {
 
 impl Browser {
     pub async fn new() -> Browser {
+        Browser::with_prefs(json!({})).await
+    }
+
+    /// A browser whose profile has extra Chromium preferences, e.g.
+    /// `{"profile.default_content_setting_values.cookies": 2}` to block site data.
+    pub async fn with_prefs(extra_prefs: Value) -> Browser {
         let driver = Driver::start();
         let profile = tempfile::tempdir().expect("temp dir");
         let downloads = tempfile::tempdir().expect("temp dir");
@@ -145,15 +151,19 @@ impl Browser {
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.path().display()));
         args.push(format!("--window-size={},{}", WINDOW.0, WINDOW.1));
+        let mut prefs = json!({
+            "download.default_directory": downloads.path(),
+            "download.prompt_for_download": false,
+        });
+        if let (Some(prefs), Some(extra)) = (prefs.as_object_mut(), extra_prefs.as_object()) {
+            prefs.extend(extra.clone());
+        }
         let capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": chromium,
                 "args": args,
-                "prefs": {
-                    "download.default_directory": downloads.path(),
-                    "download.prompt_for_download": false,
-                },
+                "prefs": prefs,
             },
             "goog:loggingPrefs": { "browser": "ALL" },
         });

@@ -7,6 +7,7 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 pub struct StaticServer {
     addr: SocketAddr,
@@ -28,7 +29,13 @@ impl StaticServer {
                     break;
                 }
                 if let Ok(stream) = stream {
-                    let _ = serve(stream, &root);
+                    // One thread per connection: Chromium opens speculative connections that
+                    // send nothing, and must not block the page's real requests.
+                    let root = root.clone();
+                    std::thread::spawn(move || {
+                        let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
+                        let _ = serve(stream, &root);
+                    });
                 }
             }
         });
