@@ -98,6 +98,15 @@ mod tests {
         // Pinned: ids of the built-in example must never change between versions.
         assert_eq!(plan("Sơn Lĩnh", 2022), PINNED_PLAN);
         assert_eq!(criterion(PINNED_PLAN, "1.3"), "c3nejqr62ksic9");
+        // Titles go through `names::fold`: a change there would change ids; this catches it.
+        assert_eq!(
+            task(PINNED_PLAN, "5", "Đ/c – chính sách …"),
+            task(PINNED_PLAN, "5", "d/c - CHÍNH SÁCH …")
+        );
+        assert_eq!(
+            task(PINNED_PLAN, "5", "Đ/c – chính sách …"),
+            "tpr5uk6c53g9i"
+        );
         assert!(plan("Sơn Lĩnh", 2022).starts_with('p'));
     }
 

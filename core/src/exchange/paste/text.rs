@@ -34,10 +34,10 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         for (at, c) in original.char_indices() {
-            let piece: String = match deunicode::deunicode_char(c) {
-                Some(plain) if !c.is_ascii() => plain.to_lowercase(),
-                _ => c.to_lowercase().collect(),
-            };
+            let piece: String = c
+                .to_lowercase()
+                .filter_map(crate::model::names::fold_char)
+                .collect();
             origin.extend(std::iter::repeat_n(at, piece.len()));
             text.push_str(&piece);
         }
