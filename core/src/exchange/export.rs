@@ -128,7 +128,7 @@ pub fn file_name(commune: &str, year: i32, unit_name: Option<&str>, on: NaiveDat
             parts.push(unit);
         }
     }
-    parts.push(on.format("%Y-%m-%d").to_string());
+    parts.push(crate::model::deadline::iso(on));
     format!("{}.json", parts.join("-"))
 }
 

@@ -72,7 +72,7 @@ impl Deadline {
     pub fn to_data(self) -> Option<String> {
         match self {
             Deadline::None => None,
-            Deadline::Date(d) => Some(d.format("%Y-%m-%d").to_string()),
+            Deadline::Date(d) => Some(iso(d)),
             Deadline::Month { year, month } => Some(format!("{year:04}-{month:02}")),
             Deadline::Recurring { monthly, quarterly } => Some(
                 match (monthly, quarterly) {
@@ -108,7 +108,7 @@ impl Deadline {
             "" => return Some(Deadline::None),
             _ => {}
         }
-        if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        if let Some(d) = date_from_iso(text) {
             return Some(Deadline::Date(d));
         }
         let (y, m) = text.split_once('-')?;
@@ -245,17 +245,78 @@ pub fn date_vi(d: NaiveDate) -> String {
 /// Reads a date typed as `dd/mm/yyyy` (also `d/m/yyyy`) or ISO `yyyy-mm-dd`.
 pub fn parse_date_vi(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    NaiveDate::parse_from_str(text, "%d/%m/%Y")
-        .ok()
-        .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+    match numbers(text, '/').as_deref() {
+        Some([d, m, y]) if *y >= 1000 => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+        _ => date_from_iso(text),
+    }
 }
 
+/// `2022-11-10`. Written by hand: chrono's formatting machinery costs the single file
+/// far more than these few lines.
 pub fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// Reads exactly `yyyy-mm-dd`.
 pub fn date_from_iso(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    let lengths: Vec<usize> = text.split('-').map(str::len).collect();
+    match (numbers(text, '-').as_deref(), lengths.as_slice()) {
+        (Some([y, m, d]), [4, 2, 2]) => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+        _ => None,
+    }
+}
+
+/// Whole numbers separated by `sep`, each of one to four digits.
+fn numbers(text: &str, sep: char) -> Option<Vec<u32>> {
+    text.split(sep)
+        .map(|p| p.trim())
+        .map(|p| {
+            (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| p.parse().ok())
+                .flatten()
+        })
+        .collect()
+}
+
+/// Serde for dates as `yyyy-mm-dd` strings, without chrono's serde support.
+pub mod iso_date {
+    use chrono::NaiveDate;
+
+    pub fn serialize<S: serde::Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::iso(*d))
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+        super::date_from_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("ngày không hợp lệ: {text}")))
+    }
+
+    /// The same for an optional date.
+    pub mod option {
+        use chrono::NaiveDate;
+
+        pub fn serialize<S: serde::Serializer>(
+            d: &Option<NaiveDate>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => super::serialize(d, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
+            let text = <Option<std::borrow::Cow<'de, str>> as serde::Deserialize>::deserialize(d)?;
+            text.map(|t| {
+                super::super::date_from_iso(&t)
+                    .ok_or_else(|| serde::de::Error::custom(format!("ngày không hợp lệ: {t}")))
+            })
+            .transpose()
+        }
+    }
 }
 
 #[cfg(test)]
@@ -479,5 +540,17 @@ mod tests {
         assert_eq!(parse_date_vi("5/3/2023"), Some(d(2023, 3, 5)));
         assert_eq!(parse_date_vi("2023-03-05"), Some(d(2023, 3, 5)));
         assert_eq!(parse_date_vi("32/1/2023"), None);
+        assert_eq!(parse_date_vi(" 30/9/2022 "), Some(d(2022, 9, 30)));
+        assert_eq!(iso(d(2022, 2, 8)), "2022-02-08");
+        for bad in [
+            "2022-2-08",
+            "22-02-08",
+            "2022-02-30",
+            "2022/02/08",
+            "",
+            "2022-02-08x",
+        ] {
+            assert_eq!(date_from_iso(bad), None, "{bad}");
+        }
     }
 }

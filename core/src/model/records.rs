@@ -382,17 +382,23 @@ impl Status {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extension {
     /// The new last day.
+    #[serde(with = "super::deadline::iso_date")]
     pub date: NaiveDate,
     #[serde(default)]
     pub reason: String,
     /// When the extension was granted, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "super::deadline::iso_date::option"
+    )]
     pub granted: Option<NaiveDate>,
 }
 
 /// A doubt the reading of a source document left on a row, shown until someone clears it.
+/// In files: `{"kind": "unit_slip", "written": …, "unit": …}` (see [`DoubtRecord`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(try_from = "DoubtRecord", into = "DoubtRecord")]
 pub enum Doubt {
     /// A unit name that is probably a slip for a known unit ("Tài chính – KH").
     UnitSlip { written: String, unit: String },
@@ -404,6 +410,76 @@ pub enum Doubt {
     Unread { text: String },
     /// A deadline in a form not understood.
     UnknownDeadline { written: String },
+}
+
+/// The flat form of a [`Doubt`] in files. A plain struct rather than serde's internally
+/// tagged enum, whose generic buffering decoder weighs on the single file.
+#[derive(Serialize, Deserialize)]
+pub struct DoubtRecord {
+    kind: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    written: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    unit: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    from_code: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    text: String,
+}
+
+impl From<Doubt> for DoubtRecord {
+    fn from(d: Doubt) -> DoubtRecord {
+        let mut r = DoubtRecord {
+            kind: String::new(),
+            written: String::new(),
+            unit: String::new(),
+            from_code: String::new(),
+            text: String::new(),
+        };
+        r.kind = match d {
+            Doubt::UnitSlip { written, unit } => {
+                (r.written, r.unit) = (written, unit);
+                "unit_slip"
+            }
+            Doubt::UnitsFromMergedCell { from_code } => {
+                r.from_code = from_code;
+                "units_from_merged_cell"
+            }
+            Doubt::UnknownUnit { written } => {
+                r.written = written;
+                "unknown_unit"
+            }
+            Doubt::Unread { text } => {
+                r.text = text;
+                "unread"
+            }
+            Doubt::UnknownDeadline { written } => {
+                r.written = written;
+                "unknown_deadline"
+            }
+        }
+        .to_string();
+        r
+    }
+}
+
+impl TryFrom<DoubtRecord> for Doubt {
+    type Error = String;
+    fn try_from(r: DoubtRecord) -> Result<Doubt, String> {
+        Ok(match r.kind.as_str() {
+            "unit_slip" => Doubt::UnitSlip {
+                written: r.written,
+                unit: r.unit,
+            },
+            "units_from_merged_cell" => Doubt::UnitsFromMergedCell {
+                from_code: r.from_code,
+            },
+            "unknown_unit" => Doubt::UnknownUnit { written: r.written },
+            "unread" => Doubt::Unread { text: r.text },
+            "unknown_deadline" => Doubt::UnknownDeadline { written: r.written },
+            other => return Err(format!("unknown doubt: {other}")),
+        })
+    }
 }
 
 /// A task or solution (nhiệm vụ, giải pháp).

@@ -20,7 +20,8 @@ pub const LINES_PER_CHANGE: usize = 50;
 
 /// One operation on the document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "snake_case")]
+// Externally tagged: internally tagged enums cost the single file a generic buffering decoder.
+#[serde(rename_all = "snake_case")]
 pub enum Op {
     Create {
         id: String,
@@ -68,7 +69,7 @@ impl Op {
 
 /// What the user did, for the history and the undo buttons.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     Edit,
     Add,
@@ -117,7 +118,6 @@ pub struct Line {
 pub struct Change {
     pub at_ms: u64,
     pub who: String,
-    #[serde(flatten)]
     pub action: Action,
     pub lines: Vec<Line>,
     /// Changed fields beyond those listed.
@@ -128,7 +128,6 @@ pub struct Change {
 /// A step of undo or redo: the operations that take it back.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
-    #[serde(flatten)]
     pub action: Action,
     pub ops: Vec<Op>,
 }

@@ -74,7 +74,9 @@ impl Default for CutOffs {
 /// Calendar dates from and to, both included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateRange {
+    #[serde(with = "crate::model::deadline::iso_date")]
     pub from: NaiveDate,
+    #[serde(with = "crate::model::deadline::iso_date")]
     pub to: NaiveDate,
 }
 
@@ -91,7 +93,7 @@ impl DateRange {
 
 /// The period a progress report covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ReportPeriod {
     Month { year: i32, month: u32 },
     QuarterOne { year: i32 },

@@ -33,6 +33,7 @@ pub struct Header {
     /// "BC-UBND"
     pub symbol: String,
     pub place: String,
+    #[serde(with = "crate::model::deadline::iso_date")]
     pub date: NaiveDate,
 }
 
