@@ -1,16 +1,19 @@
 //! Theo dõi Chỉ số CCHC: the browser app.
 //!
 //! Start-up order matters: the panic banner goes in first so that even a failure while probing
-//! storage or mounting is shown to the officer, then storage is probed, then the shell is mounted.
+//! storage or mounting is shown to the officer, then storage is probed, then the language is
+//! chosen from the saved preferences, then the shell is mounted.
 
 mod panic_banner;
 mod router;
+mod state;
 mod storage;
 mod ui;
 
 fn main() {
     panic_banner::install();
     storage::init();
+    ui::i18n::set_lang(state::saved_lang());
     leptos::mount::mount_to_body(ui::App);
 }
 

@@ -19,7 +19,7 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let details = format!(
             "{info}\n\n{} {}\n{}",
-            i18n::APP_NAME,
+            i18n::t().shell.app_name,
             env!("CARGO_PKG_VERSION"),
             page_context()
         );
@@ -50,16 +50,16 @@ fn try_show(details: &str) -> Result<(), JsValue> {
     let banner = element(&document, "div", None)?;
     banner.set_id(BANNER_ID);
     banner.set_attribute("role", "alert")?;
-    let title = element(&document, "h2", Some(i18n::PANIC_TITLE))?;
+    let title = element(&document, "h2", Some(i18n::t().shell.panic_title))?;
     banner.append_child(&title)?;
-    let body_text = element(&document, "p", Some(i18n::PANIC_BODY))?;
+    let body_text = element(&document, "p", Some(i18n::t().shell.panic_body))?;
     banner.append_child(&body_text)?;
 
     let actions = element(&document, "p", None)?;
     actions.set_class_name("actions");
-    let download = button(&document, "download", i18n::PANIC_DOWNLOAD)?;
+    let download = button(&document, "download", i18n::t().shell.panic_download)?;
     actions.append_child(&download)?;
-    let copy = button(&document, "copy", i18n::PANIC_COPY)?;
+    let copy = button(&document, "copy", i18n::t().shell.panic_copy)?;
     actions.append_child(&copy)?;
     banner.append_child(&actions)?;
 
@@ -112,7 +112,7 @@ mod tests {
         let document = web_sys::window().unwrap().document().unwrap();
         let banner = document.get_element_by_id(BANNER_ID).expect("banner shown");
         let text = banner.text_content().unwrap_or_default();
-        assert!(text.contains(i18n::PANIC_TITLE));
+        assert!(text.contains(i18n::t().shell.panic_title));
         assert_eq!(
             document
                 .get_element_by_id(DETAILS_ID)

@@ -101,6 +101,15 @@ impl Router {
     pub fn show(self, view: View) {
         self.current.set(view);
     }
+
+    /// Goes to a view from code (a button, not a link): shows it and records it in the
+    /// browser's history through the hash, so Back returns here.
+    pub fn go(self, view: View) {
+        self.current.set(view);
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(&view.hash());
+        }
+    }
 }
 
 fn current_hash() -> String {

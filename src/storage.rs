@@ -35,9 +35,13 @@ pub enum StorageError {
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Blocked(detail) => write!(f, "{} ({detail})", i18n::STORAGE_BLOCKED),
-            StorageError::QuotaExceeded => f.write_str(i18n::STORAGE_QUOTA),
-            StorageError::Browser(detail) => write!(f, "{} ({detail})", i18n::STORAGE_BROWSER),
+            StorageError::Blocked(detail) => {
+                write!(f, "{} ({detail})", i18n::t().shell.storage_blocked)
+            }
+            StorageError::QuotaExceeded => f.write_str(i18n::t().shell.storage_quota),
+            StorageError::Browser(detail) => {
+                write!(f, "{} ({detail})", i18n::t().shell.storage_browser)
+            }
         }
     }
 }

@@ -1,62 +1,54 @@
-//! Cài đặt: the officer's name (the one real field so far) and where the data lives.
+//! Cài đặt: who I am, the language, and where the data lives.
 
 use leptos::prelude::*;
 
-use super::{i18n, Officer, ViewPage};
+use super::{i18n, ViewPage};
 use crate::router::View;
-use crate::storage::{self, Availability};
-
-/// What happened to the last edit, shown next to the field.
-#[derive(Clone, PartialEq)]
-enum SaveStatus {
-    Idle,
-    Saved,
-    InMemory,
-    Failed(String),
-}
+use crate::state::{AppState, Lang};
 
 #[component]
 pub fn SettingsView() -> impl IntoView {
-    let officer = expect_context::<Officer>();
-    let status = RwSignal::new(match officer.load_error.get_untracked() {
-        Some(err) => SaveStatus::Failed(format!("{} {err}", i18n::STORAGE_READ_FAILED)),
-        None => SaveStatus::Idle,
-    });
-
-    let on_input = move |ev| {
-        let outcome = officer.rename(event_target_value(&ev));
-        status.set(match (outcome, storage::availability()) {
-            (Err(err), _) => SaveStatus::Failed(format!("{} {err}", i18n::STORAGE_WRITE_FAILED)),
-            (Ok(()), Availability::Persistent) => SaveStatus::Saved,
-            (Ok(()), Availability::MemoryOnly(_)) => SaveStatus::InMemory,
-        });
+    let t = &i18n::t().settings;
+    let state = expect_context::<AppState>();
+    let on_name = move |ev| {
+        let name = event_target_value(&ev);
+        state.set_prefs(|p| p.officer_name = name);
     };
-
-    let status_text = move || match status.get() {
-        SaveStatus::Idle => String::new(),
-        SaveStatus::Saved => i18n::SAVED.to_string(),
-        SaveStatus::InMemory => i18n::SAVED_IN_MEMORY.to_string(),
-        SaveStatus::Failed(message) => message,
+    let on_lang = move |ev| {
+        let lang = if event_target_value(&ev) == "en" {
+            Lang::En
+        } else {
+            Lang::Vi
+        };
+        state.set_prefs(|p| p.lang = lang);
+        // Strings are read once per page load: reload to redraw in the new language.
+        let _ = window().location().reload();
     };
-    let failed = move || matches!(status.get(), SaveStatus::Failed(_));
-
+    let lang_now = i18n::lang();
     view! {
         <ViewPage view=View::Settings>
             <div class="field">
-                <label for="officer-name">{i18n::SETTINGS_OFFICER_NAME}</label>
+                <label for="officer-name">{t.officer_name}</label>
                 <input
                     id="officer-name"
                     type="text"
                     autocomplete="name"
                     maxlength="120"
-                    prop:value=move || officer.name.get()
-                    on:input=on_input
+                    prop:value=move || state.prefs.with(|p| p.officer_name.clone())
+                    on:input=on_name
                 />
-                <span id="save-status" role="status" class:error=failed>{status_text}</span>
-                <p class="hint">{i18n::SETTINGS_OFFICER_HINT}</p>
+                <p class="hint">{t.officer_hint}</p>
             </div>
-            <h3>{i18n::DATA_WHERE_TITLE}</h3>
-            <p>{i18n::DATA_WHERE}</p>
+            <div class="field">
+                <label for="language">{t.language}</label>
+                <select id="language" on:change=on_lang>
+                    <option value="vi" selected=lang_now == Lang::Vi>"Tiếng Việt"</option>
+                    <option value="en" selected=lang_now == Lang::En>"English"</option>
+                </select>
+                <p class="hint">{t.language_hint}</p>
+            </div>
+            <h3>{t.data_where_title}</h3>
+            <p>{t.data_where}</p>
         </ViewPage>
     }
 }

@@ -8,6 +8,7 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 use super::{i18n, App};
 use crate::router::View;
+use crate::state;
 use crate::storage;
 
 fn document() -> web_sys::Document {
@@ -66,18 +67,76 @@ fn set_hash(hash: &str) {
         .unwrap();
 }
 
+/// Empties our keys, as on a browser that never opened the app.
+fn fresh_storage() {
+    storage::reset_for_tests();
+    for key in storage::keys().unwrap() {
+        storage::remove(&key).unwrap();
+    }
+}
+
+/// Stores the example, as after "Mở kế hoạch mẫu" and a reload.
+fn stored_example() {
+    fresh_storage();
+    let mut ws = cchc_core::model::Workspace::new(cchc_core::model::ReplicaId(5));
+    ws.doc = cchc_core::model::seed::example();
+    storage::set(
+        state::WORKSPACE_KEY,
+        &cchc_core::exchange::store::encode(&ws, "test"),
+    )
+    .unwrap();
+}
+
+fn input(root: &HtmlElement, selector: &str, value: &str) {
+    let input: HtmlInputElement = query(root, selector).unwrap().unchecked_into();
+    input.set_value(value);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
 #[wasm_bindgen_test]
-async fn nav_lists_every_view_and_a_click_shows_it() {
+async fn a_new_browser_is_offered_the_example_and_opens_it() {
+    fresh_storage();
     set_hash("");
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
+    let t = i18n::t();
 
-    assert_eq!(text(&root, "h1"), i18n::APP_NAME);
+    assert_eq!(text(&root, "h1"), t.shell.app_name);
+    assert!(query(&root, "section.first-run").is_some(), "first run");
+    assert_eq!(text(&root, "#plan-line"), t.shell.no_plan_yet);
+    query(&root, "#open-example").unwrap().click();
+    leptos::task::tick().await;
+    assert!(query(&root, "section[data-view=tong-quan]").is_some());
+    assert!(
+        text(&root, "#plan-line").starts_with("Sơn Lĩnh 2022"),
+        "{}",
+        text(&root, "#plan-line")
+    );
+    let stored = storage::get(state::WORKSPACE_KEY)
+        .unwrap()
+        .unwrap_or_default();
+    assert!(stored.contains("12/KH-UBND"), "the example is saved");
+
+    drop(handle);
+    root.remove();
+    fresh_storage();
+}
+
+#[wasm_bindgen_test]
+async fn nav_lists_every_view_and_a_click_shows_it() {
+    stored_example();
+    set_hash("");
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), App);
+    let t = i18n::t();
+
     let links = root.query_selector_all("nav a").unwrap();
     assert_eq!(links.length() as usize, View::ALL.len());
     for view in View::ALL {
         let link = query(&root, &format!("nav a[data-view={}]", view.slug())).unwrap();
-        assert_eq!(link.text_content().unwrap(), i18n::view_title(view));
+        assert_eq!(link.text_content().unwrap(), t.shell.view_title(view));
         assert_eq!(link.get_attribute("href").unwrap(), view.hash());
     }
     assert!(query(&root, "section[data-view=tong-quan]").is_some());
@@ -114,10 +173,12 @@ async fn nav_lists_every_view_and_a_click_shows_it() {
 
     drop(handle);
     root.remove();
+    fresh_storage();
 }
 
 #[wasm_bindgen_test]
 async fn the_hash_drives_the_view_back_and_forward() {
+    stored_example();
     set_hash("#/nhiem-vu");
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
@@ -151,29 +212,24 @@ async fn the_hash_drives_the_view_back_and_forward() {
 
     drop(handle);
     root.remove();
+    fresh_storage();
 }
 
 #[wasm_bindgen_test]
 async fn officer_name_is_saved_and_shown_in_the_header() {
-    storage::remove(super::OFFICER_KEY).unwrap();
+    fresh_storage();
     set_hash("#/cai-dat");
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
-    assert_eq!(text(&root, "#header-officer"), i18n::OFFICER_UNSET);
+    let t = i18n::t();
+    assert_eq!(text(&root, "#header-officer"), t.shell.officer_unset);
 
-    let input: HtmlInputElement = query(&root, "#officer-name").unwrap().unchecked_into();
-    input.set_value("Đ/c Phong");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    input(&root, "#officer-name", "Đ/c Phong");
     leptos::task::tick().await;
 
-    assert_eq!(text(&root, "#save-status"), i18n::SAVED);
     assert_eq!(text(&root, "#header-officer"), "Đ/c Phong");
-    assert_eq!(
-        storage::get(super::OFFICER_KEY).unwrap().as_deref(),
-        Some("Đ/c Phong")
-    );
+    let prefs = storage::get(state::PREFS_KEY).unwrap().unwrap_or_default();
+    assert!(prefs.contains("Đ/c Phong"), "{prefs}");
     drop(handle);
     root.remove();
 
@@ -182,11 +238,11 @@ async fn officer_name_is_saved_and_shown_in_the_header() {
     let handle = leptos::mount::mount_to(root.clone(), App);
     leptos::task::tick().await;
     assert_eq!(text(&root, "#header-officer"), "Đ/c Phong");
-    let input: HtmlInputElement = query(&root, "#officer-name").unwrap().unchecked_into();
-    assert_eq!(input.value(), "Đ/c Phong");
+    let field: HtmlInputElement = query(&root, "#officer-name").unwrap().unchecked_into();
+    assert_eq!(field.value(), "Đ/c Phong");
     drop(handle);
     root.remove();
-    storage::remove(super::OFFICER_KEY).unwrap();
+    fresh_storage();
 }
 
 #[wasm_bindgen_test]
@@ -195,18 +251,15 @@ async fn memory_mode_shows_the_banner_and_says_edits_are_not_saved() {
     set_hash("#/cai-dat");
     let root = container();
     let handle = leptos::mount::mount_to(root.clone(), App);
+    let t = i18n::t();
 
     let banner = text(&root, "#storage-banner");
-    assert!(banner.contains(i18n::MEMORY_MODE_BANNER), "{banner}");
-    assert!(banner.contains(i18n::STORAGE_BLOCKED), "{banner}");
+    assert!(banner.contains(t.shell.memory_mode_banner), "{banner}");
+    assert!(banner.contains(t.shell.storage_blocked), "{banner}");
 
-    let input: HtmlInputElement = query(&root, "#officer-name").unwrap().unchecked_into();
-    input.set_value("Đ/c Lan");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    input(&root, "#officer-name", "Đ/c Lan");
     leptos::task::tick().await;
-    assert_eq!(text(&root, "#save-status"), i18n::SAVED_IN_MEMORY);
+    assert_eq!(text(&root, "#save-status"), t.shell.saved_in_memory);
     assert_eq!(text(&root, "#header-officer"), "Đ/c Lan", "kept in memory");
 
     drop(handle);

@@ -21,10 +21,13 @@ const VIEWS: &[(&str, &str)] = &[
 const OFFICER: &str = "Nguyễn Văn Phong";
 
 async fn journey(browser: &Browser) {
-    // Start-up: the Vietnamese shell on the home view.
+    // Start-up: the Vietnamese shell; a new browser has no plan, so the first-run choice.
     browser.wait_text("h1", "Theo dõi Chỉ số CCHC").await;
-    browser.wait_for("section[data-view=tong-quan]").await;
+    browser.wait_for("section.first-run").await;
     assert_eq!(browser.text("nav a[aria-current=page]").await, "Tổng quan");
+    browser.click("#open-example").await;
+    browser.wait_for("section[data-view=tong-quan]").await;
+    browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
 
     // Every view through the nav; the hash follows.
     for (slug, title) in VIEWS {
@@ -41,9 +44,10 @@ async fn journey(browser: &Browser) {
     browser.wait_text("#save-status", "Đã lưu").await;
     browser.wait_text("#header-officer", OFFICER).await;
 
-    // Reload: same view (from the hash), same name (from localStorage).
+    // Reload: same view (from the hash), same name and plan (from localStorage).
     browser.reload().await;
     browser.wait_for("section[data-view=cai-dat]").await;
+    browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
     browser.wait_text("#header-officer", OFFICER).await;
     assert_eq!(browser.value("#officer-name").await, OFFICER);
 
@@ -60,9 +64,13 @@ async fn journey(browser: &Browser) {
 
     // The data is ours, under our prefix.
     let stored = browser
-        .js("return localStorage.getItem('cchc:officer-name')")
+        .js("return JSON.parse(localStorage.getItem('cchc:prefs')).officer_name")
         .await;
     assert_eq!(stored.as_str(), Some(OFFICER));
+    let plan = browser
+        .js("return localStorage.getItem('cchc:workspace').includes('Sơn Lĩnh')")
+        .await;
+    assert_eq!(plan.as_bool(), Some(true));
 
     browser.assert_no_console_errors().await;
 }
@@ -96,6 +104,10 @@ async fn single_file_journey_from_file_url() {
 #[tokio::test]
 async fn single_file_deep_link_opens_that_view() {
     let browser = Browser::new().await;
+    // A browser that has a plan (a new one shows the first-run choice on any view).
+    browser.open_single_file().await;
+    browser.click("#open-example").await;
+    browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
     let url = format!("file://{}#/bao-cao", single_file().display());
     browser.open(&url).await;
     browser

@@ -195,8 +195,9 @@ fn wasm_is_embedded_gzipped_and_size_is_within_budget() {
     assert!(html.contains("DecompressionStream(\"gzip\")"));
     assert!(html.contains("__wbg_init({ module_or_path: cchcBytes })"));
     let size = html.len();
-    // Budget at this stage (issue 2): 300 KB.
-    assert!(size <= 300 * 1024, "dist/cchc.html is {size} bytes");
+    // The product's budget with the seed built in (issue 9): 400 KB. Issue 2's 300 KB held for
+    // the bare shell (127 521 bytes); the model, the example and the views now live here too.
+    assert!(size <= 400 * 1024, "dist/cchc.html is {size} bytes");
 }
 
 fn sha256(data: &[u8]) -> [u8; 32] {

@@ -1,77 +1,185 @@
-//! Every string the officer reads, in one place, so that an English table can be added beside
-//! this Vietnamese one without touching the components.
+//! Strings of the frame around every view: header, navigation, banners, first run,
+//! undo and redo, saving, and the panic banner.
 
 use crate::router::View;
 
-pub const APP_NAME: &str = "Theo dõi Chỉ số CCHC";
-/// Shown under the app name until a plan is loaded (the model arrives in a later issue).
-pub const NO_PLAN_YET: &str = "Chưa mở kế hoạch nào — xã, năm và kế hoạch sẽ hiện ở đây.";
-pub const OFFICER_LABEL: &str = "Người dùng:";
-pub const OFFICER_UNSET: &str = "chưa đặt tên (xem Cài đặt)";
-pub const NAV_LABEL: &str = "Các phần của ứng dụng";
+pub struct Shell {
+    pub app_name: &'static str,
+    pub skip_link: &'static str,
+    pub no_plan_yet: &'static str,
+    pub officer_label: &'static str,
+    pub officer_unset: &'static str,
+    pub nav_label: &'static str,
+    pub year_label: &'static str,
+    pub view_titles: [&'static str; 9],
+    pub view_purposes: [&'static str; 9],
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub undo_hint: &'static str,
+    pub redo_hint: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub saved: &'static str,
+    pub saving: &'static str,
+    pub saved_in_memory: &'static str,
+    pub save_failed: &'static str,
+    pub read_only: &'static str,
+    pub first_run_title: &'static str,
+    pub first_run_intro: &'static str,
+    pub open_example: &'static str,
+    pub open_example_hint: &'static str,
+    pub create_blank: &'static str,
+    pub create_blank_hint: &'static str,
+    pub import_file: &'static str,
+    pub import_file_hint: &'static str,
+    pub storage_blocked: &'static str,
+    pub storage_quota: &'static str,
+    pub storage_browser: &'static str,
+    pub memory_mode_banner: &'static str,
+    pub storage_read_failed: &'static str,
+    pub storage_write_failed: &'static str,
+    pub panic_title: &'static str,
+    pub panic_body: &'static str,
+    pub panic_copy: &'static str,
+    pub panic_download: &'static str,
+}
 
-pub fn view_title(view: View) -> &'static str {
-    match view {
-        View::Overview => "Tổng quan",
-        View::Plan => "Kế hoạch",
-        View::Criteria => "Tiêu chí",
-        View::Tasks => "Nhiệm vụ",
-        View::People => "Bộ phận & công chức",
-        View::Exchange => "Trao đổi dữ liệu",
-        View::Reports => "Báo cáo",
-        View::History => "Lịch sử",
-        View::Settings => "Cài đặt",
+impl Shell {
+    pub fn view_title(&self, view: View) -> &'static str {
+        self.view_titles[index(view)]
+    }
+
+    /// One line under each view's title saying what the view is for.
+    pub fn view_purpose(&self, view: View) -> &'static str {
+        self.view_purposes[index(view)]
     }
 }
 
-/// One line under each view's title saying what the view is for.
-pub fn view_purpose(view: View) -> &'static str {
-    match view {
-        View::Overview => {
-            "Xã đang ở đâu: điểm, xếp hạng, việc trễ hạn, việc sắp đến hạn, tiến độ từng bộ phận."
-        }
-        View::Plan => {
-            "Kế hoạch khắc phục: số, ngày, người ký, năm gốc, điểm và xếp hạng, mục tiêu."
-        }
-        View::Criteria => {
-            "Cây tiêu chí: điểm tối đa, điểm đạt, điểm tự chấm, điểm thẩm định, điểm bị mất."
-        }
-        View::Tasks => "Nhiệm vụ, giải pháp: bộ phận chủ trì, thời hạn, tiến độ, hồ sơ kiểm chứng.",
-        View::People => "Bộ phận và công chức: ai phụ trách việc gì, khối lượng và tiến độ.",
-        View::Exchange => "Xuất và nhập tệp JSON với đồng nghiệp, xem trước trước khi gộp.",
-        View::Reports => "Báo cáo tiến độ và phụ lục theo Nghị định 30/2020, xuất Word và Excel.",
-        View::History => "Các thay đổi đã làm, hoàn tác, và những xung đột cần xem lại.",
-        View::Settings => "Tên người dùng, nơi lưu dữ liệu và các thiết lập khác.",
-    }
+fn index(view: View) -> usize {
+    View::ALL.iter().position(|v| *v == view).unwrap_or(0)
 }
 
-/// Placeholder body of a view that a later step fills.
-pub const VIEW_COMING: &str = "Phần này sẽ có ở bước tiếp theo.";
+pub const VI: Shell = Shell {
+    app_name: "Theo dõi Chỉ số CCHC",
+    skip_link: "Bỏ qua, đến nội dung",
+    no_plan_yet: "Chưa mở kế hoạch nào.",
+    officer_label: "Người dùng:",
+    officer_unset: "chưa đặt tên (xem Cài đặt)",
+    nav_label: "Các phần của ứng dụng",
+    year_label: "Kế hoạch",
+    view_titles: [
+        "Tổng quan",
+        "Kế hoạch",
+        "Tiêu chí",
+        "Nhiệm vụ",
+        "Bộ phận & công chức",
+        "Trao đổi dữ liệu",
+        "Báo cáo",
+        "Lịch sử",
+        "Cài đặt",
+    ],
+    view_purposes: [
+        "Xã đang ở đâu: điểm, xếp hạng, việc trễ hạn, việc sắp đến hạn, tiến độ từng bộ phận.",
+        "Kế hoạch khắc phục: số, ngày, người ký, năm gốc, điểm và xếp hạng, mục tiêu.",
+        "Cây tiêu chí: điểm tối đa, điểm đạt, điểm tự chấm, điểm thẩm định, điểm bị mất.",
+        "Nhiệm vụ, giải pháp: bộ phận chủ trì, thời hạn, tiến độ, hồ sơ kiểm chứng.",
+        "Bộ phận và công chức: ai phụ trách việc gì, khối lượng và tiến độ.",
+        "Xuất và nhập tệp JSON với đồng nghiệp, xem trước trước khi gộp.",
+        "Báo cáo tiến độ và phụ lục theo Nghị định 30/2020, xuất Word và Excel.",
+        "Các thay đổi đã làm, hoàn tác, và những xung đột cần xem lại.",
+        "Tên người dùng, ngày xem xét, ngôn ngữ và nơi lưu dữ liệu.",
+    ],
+    undo: "Hoàn tác",
+    redo: "Làm lại",
+    undo_hint: "Hoàn tác thay đổi vừa rồi (Ctrl+Z)",
+    redo_hint: "Làm lại thay đổi vừa hoàn tác (Ctrl+Y)",
+    nothing_to_undo: "Không còn gì để hoàn tác.",
+    undone: "Đã hoàn tác.",
+    redone: "Đã làm lại.",
+    saved: "Đã lưu",
+    saving: "Đang lưu…",
+    saved_in_memory: "Đã ghi nhớ tạm (chưa lưu được vào trình duyệt)",
+    save_failed: "Chưa lưu được:",
+    read_only:
+        "Chỉ xem: dữ liệu này do phiên bản mới hơn của ứng dụng lưu, bản này không ghi đè lên.",
+    first_run_title: "Bắt đầu",
+    first_run_intro: "Trình duyệt này chưa có kế hoạch nào. Chọn một cách để bắt đầu:",
+    open_example: "Mở kế hoạch mẫu (Sơn Lĩnh 2022)",
+    open_example_hint:
+        "Kế hoạch số 12/KH-UBND của xã Sơn Lĩnh: 19 tiêu chí bị trừ điểm, 23 giải pháp, 5 chỉ tiêu.",
+    create_blank: "Tạo kế hoạch trống",
+    create_blank_hint: "Nhập thông tin kế hoạch của xã mình, rồi thêm tiêu chí và nhiệm vụ.",
+    import_file: "Nhập tệp",
+    import_file_hint: "Mở tệp JSON do đồng nghiệp gửi (ở phần Trao đổi dữ liệu).",
+    storage_blocked: "Trình duyệt không cho phép lưu dữ liệu (localStorage bị chặn).",
+    storage_quota: "Bộ nhớ lưu trữ của trình duyệt đã đầy, không lưu thêm được.",
+    storage_browser: "Trình duyệt báo lỗi khi đọc hoặc ghi dữ liệu.",
+    memory_mode_banner: "Đang chạy tạm trong bộ nhớ: mọi thay đổi sẽ mất khi đóng hoặc tải lại \
+trang. Hãy xuất tệp dữ liệu trước khi đóng, hoặc mở ứng dụng bằng Chrome/Cốc Cốc thông thường \
+(không ở chế độ ẩn danh).",
+    storage_read_failed: "Không đọc được dữ liệu đã lưu:",
+    storage_write_failed: "Không lưu được:",
+    panic_title: "Ứng dụng gặp lỗi và đã dừng",
+    panic_body: "Những gì đã lưu trong trình duyệt vẫn còn. Hãy bấm \"Tải dữ liệu của tôi\" để \
+giữ một bản sao, rồi tải lại trang (phím F5). Nếu lỗi lặp lại, hãy bấm \"Sao chép chi tiết\" và \
+gửi cho người phụ trách kỹ thuật.",
+    panic_copy: "Sao chép chi tiết",
+    panic_download: "Tải dữ liệu của tôi",
+};
 
-pub const SETTINGS_OFFICER_NAME: &str = "Tên của tôi";
-pub const SETTINGS_OFFICER_HINT: &str =
-    "Ghi vào các tệp bạn xuất ra để đồng nghiệp biết ai đã sửa. Ví dụ: Nguyễn Văn Phong.";
-pub const SAVED: &str = "Đã lưu";
-pub const SAVED_IN_MEMORY: &str = "Đã ghi nhớ tạm (chưa lưu được vào trình duyệt)";
-pub const DATA_WHERE_TITLE: &str = "Dữ liệu được lưu ở đâu";
-pub const DATA_WHERE: &str = "Dữ liệu chỉ nằm trong trình duyệt này, trên máy này. Trình duyệt \
-khác hoặc máy khác không thấy được. Muốn sao lưu hay chuyển sang máy khác, hãy xuất tệp ở phần \
-Trao đổi dữ liệu.";
-
-pub const STORAGE_BLOCKED: &str = "Trình duyệt không cho phép lưu dữ liệu (localStorage bị chặn).";
-pub const STORAGE_QUOTA: &str = "Bộ nhớ lưu trữ của trình duyệt đã đầy, không lưu thêm được.";
-pub const STORAGE_BROWSER: &str = "Trình duyệt báo lỗi khi đọc hoặc ghi dữ liệu.";
-/// Banner shown while running on memory only; followed by the reason.
-pub const MEMORY_MODE_BANNER: &str = "Đang chạy tạm trong bộ nhớ: mọi thay đổi sẽ mất khi đóng \
-hoặc tải lại trang. Hãy xuất tệp dữ liệu trước khi đóng, hoặc mở ứng dụng bằng Chrome/Cốc Cốc \
-thông thường (không ở chế độ ẩn danh).";
-pub const STORAGE_READ_FAILED: &str = "Không đọc được dữ liệu đã lưu:";
-pub const STORAGE_WRITE_FAILED: &str = "Không lưu được:";
-
-// Panic banner: built in plain DOM after the wasm module has died.
-pub const PANIC_TITLE: &str = "Ứng dụng gặp lỗi và đã dừng";
-pub const PANIC_BODY: &str = "Những gì đã lưu trong trình duyệt vẫn còn. Hãy bấm \"Tải dữ liệu \
-của tôi\" để giữ một bản sao, rồi tải lại trang (phím F5). Nếu lỗi lặp lại, hãy bấm \"Sao chép \
-chi tiết\" và gửi cho người phụ trách kỹ thuật.";
-pub const PANIC_COPY: &str = "Sao chép chi tiết";
-pub const PANIC_DOWNLOAD: &str = "Tải dữ liệu của tôi";
+pub const EN: Shell = Shell {
+    app_name: "PAR Index Tracker",
+    skip_link: "Skip to content",
+    no_plan_yet: "No plan open yet.",
+    officer_label: "User:",
+    officer_unset: "no name set (see Settings)",
+    nav_label: "Parts of the app",
+    year_label: "Plan",
+    view_titles: ["Overview", "Plan", "Criteria", "Tasks", "Units & officers", "Exchange data", "Reports", "History", "Settings"],
+    view_purposes: [
+        "Where the commune stands: points, rank, late tasks, tasks due soon, each unit's progress.",
+        "The remediation plan: number, date, signer, baseline year, score and rank, goal.",
+        "The criteria tree: max points, score, self-assessed, appraised, points lost.",
+        "Tasks and solutions: lead units, deadlines, progress, evidence.",
+        "Units and officers: who is in charge of what, their load and progress.",
+        "Export and import JSON files with colleagues, with a preview before merging.",
+        "Progress report and appendix in the layout of Decree 30/2020, Word and Excel exports.",
+        "Changes made, undo, and conflicts to review.",
+        "User name, as-of date, language and where the data is kept.",
+    ],
+    undo: "Undo",
+    redo: "Redo",
+    undo_hint: "Undo the last change (Ctrl+Z)",
+    redo_hint: "Redo the change just undone (Ctrl+Y)",
+    nothing_to_undo: "Nothing left to undo.",
+    undone: "Undone.",
+    redone: "Redone.",
+    saved: "Saved",
+    saving: "Saving…",
+    saved_in_memory: "Kept in memory only (could not save to the browser)",
+    save_failed: "Not saved:",
+    read_only: "Read only: a newer version of the app saved this data; this copy will not write over it.",
+    first_run_title: "Get started",
+    first_run_intro: "This browser holds no plan yet. Choose how to start:",
+    open_example: "Open the example plan (Sơn Lĩnh 2022)",
+    open_example_hint: "Plan 12/KH-UBND of Sơn Lĩnh commune: 19 criteria that lost points, 23 solutions, 5 targets.",
+    create_blank: "Create an empty plan",
+    create_blank_hint: "Enter your commune's plan details, then add criteria and tasks.",
+    import_file: "Import a file",
+    import_file_hint: "Open a JSON file a colleague sent (in Exchange data).",
+    storage_blocked: "The browser does not allow saving data (localStorage is blocked).",
+    storage_quota: "The browser's storage is full; nothing more can be saved.",
+    storage_browser: "The browser reported an error while reading or writing data.",
+    memory_mode_banner: "Running in memory only: every change is lost when the page is closed \
+or reloaded. Export a data file before closing, or open the app in normal Chrome/Cốc Cốc \
+(not incognito).",
+    storage_read_failed: "Could not read saved data:",
+    storage_write_failed: "Could not save:",
+    panic_title: "The app hit an error and stopped",
+    panic_body: "What was saved in the browser is still there. Click \"Download my data\" to keep \
+a copy, then reload the page (F5). If it happens again, click \"Copy details\" and send them to \
+whoever looks after IT.",
+    panic_copy: "Copy details",
+    panic_download: "Download my data",
+};
