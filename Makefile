@@ -50,4 +50,4 @@ test-e2e:
 
 ## make screenshots: docs/screenshots/*.png at 1366×768 (after make dist)
 screenshots: tools-browser dist
-	cargo test -p cchc-e2e --test screenshots -- --ignored
+	cargo test -p cchc-e2e -- --ignored --test-threads=1 screenshot
