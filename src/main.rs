@@ -4,6 +4,7 @@
 //! storage or mounting is shown to the officer, then storage is probed, then the language is
 //! chosen from the saved preferences, then the shell is mounted.
 
+mod download;
 mod panic_banner;
 mod router;
 mod state;

@@ -1,0 +1,182 @@
+//! A large, realistic workspace for measuring: communes × tasks with Vietnamese text,
+//! deterministic from a seed. Used by `make bench` and storage tests, never by the app.
+
+use serde_json::json;
+
+use crate::model::doc::{Doc, Kind};
+use crate::model::ids;
+use crate::model::records::f;
+use crate::model::seed;
+use crate::model::stamp::{Hlc, ReplicaId, Stamp};
+use crate::model::workspace::{Action, Ctx, Op, Workspace};
+
+const COMMUNES: [&str; 25] = [
+    "Sơn Lĩnh",
+    "Sơn Thủy",
+    "Sơn Hà",
+    "Sơn Trung",
+    "Sơn Phú",
+    "Hương Sơn",
+    "Kim Hoa",
+    "Đức Lĩnh",
+    "Hòa Hải",
+    "Quang Diệm",
+    "An Hòa Thịnh",
+    "Tân Mỹ Hà",
+    "Sơn Tây",
+    "Sơn Kim",
+    "Sơn Lâm",
+    "Sơn Giang",
+    "Sơn Ninh",
+    "Sơn Long",
+    "Sơn Tiến",
+    "Sơn Hồng",
+    "Sơn Bằng",
+    "Sơn Châu",
+    "Sơn Bình",
+    "Sơn Trường",
+    "Phố Châu",
+];
+
+const VERBS: [&str; 10] = [
+    "Rà soát, cập nhật",
+    "Xây dựng kế hoạch",
+    "Tổ chức tuyên truyền về",
+    "Nâng cao chất lượng",
+    "Đôn đốc, kiểm tra việc thực hiện",
+    "Báo cáo định kỳ về",
+    "Hoàn thiện hồ sơ kiểm chứng",
+    "Công khai, niêm yết",
+    "Số hóa, lưu trữ",
+    "Khắc phục tồn tại sau kiểm tra",
+];
+
+const OBJECTS: [&str; 10] = [
+    "cải cách hành chính của xã",
+    "thủ tục hành chính tại bộ phận một cửa",
+    "văn bản quy phạm pháp luật hết hiệu lực",
+    "dịch vụ công trực tuyến mức độ 3, mức độ 4",
+    "kỷ luật, kỷ cương hành chính",
+    "hệ thống quản lý chất lượng ISO 9001:2015",
+    "chữ ký số và phần mềm quản lý văn bản",
+    "chỉ tiêu phát triển kinh tế - xã hội",
+    "trang thông tin điện tử của xã",
+    "sáng kiến kinh nghiệm trong công tác CCHC",
+];
+
+/// A tiny deterministic generator (xorshift), so samples are the same on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+/// A workspace of `communes` plans (the example's criteria and units for each), with
+/// `tasks_per_commune` tasks each, edited by the given replica, some of them done.
+pub fn workspace(communes: usize, tasks_per_commune: usize, replica: ReplicaId) -> Workspace {
+    let mut ws = Workspace::new(replica);
+    ws.doc = doc(communes, tasks_per_commune);
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let tasks: Vec<String> = ws
+        .doc
+        .live_of(Kind::Task)
+        .map(|(id, _)| id.clone())
+        .collect();
+    let ctx = Ctx {
+        now_ms: 1_665_800_000_000,
+        who: "Phong".into(),
+    };
+    let ops: Vec<Op> = tasks
+        .iter()
+        .filter(|_| rng.next() % 3 == 0)
+        .flat_map(|id| {
+            [
+                Op::set(id, f::STATUS, "in_progress"),
+                Op::set(id, f::PROGRESS, 40),
+            ]
+        })
+        .collect();
+    let _ = ws.apply(Action::Edit, ops, &ctx);
+    ws.history.clear();
+    ws.undo.clear();
+    ws
+}
+
+/// The records only: plans, units, criteria (copied from the example) and generated tasks.
+pub fn doc(communes: usize, tasks_per_commune: usize) -> Doc {
+    let example = seed::example();
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut doc = Doc::default();
+    let stamp = Stamp::new(Hlc::new(1_665_000_000_000, 0), ReplicaId(1));
+    for n in 0..communes {
+        let commune = COMMUNES[n % COMMUNES.len()];
+        let commune = if n < COMMUNES.len() {
+            commune.to_string()
+        } else {
+            format!("{commune} {}", n / COMMUNES.len() + 1)
+        };
+        let plan = ids::plan(&commune, seed::YEAR);
+        // The example's records, re-keyed for this commune.
+        for (id, record) in &example.records {
+            let mut r = record.clone();
+            let new_id = format!("{id}{n}");
+            if r.kind == Kind::Plan {
+                r.write(f::COMMUNE, json!(commune), stamp);
+                doc.records.insert(plan.clone(), r);
+                continue;
+            }
+            if r.fields.contains_key(f::PLAN) {
+                r.write(f::PLAN, json!(plan), stamp);
+            }
+            if r.fields.contains_key(f::COMMUNE) {
+                r.write(f::COMMUNE, json!(commune), stamp);
+            }
+            if r.kind != Kind::Task {
+                doc.records.insert(new_id, r);
+            }
+        }
+        let codes = [
+            "1.2", "1.3", "1.5", "2.2.1", "2.2.3", "2.3.1", "3.2.2", "3.5.2", "4.3", "5.7.1",
+            "7.1.1.1", "7.2.1",
+        ];
+        let units: Vec<String> = seed::UNITS
+            .iter()
+            .map(|(u, _)| ids::unit(&commune, u))
+            .collect();
+        for t in 0..tasks_per_commune {
+            let code = codes[t % codes.len()];
+            let title = format!(
+                "{} {} (đợt {})",
+                rng.pick(&VERBS),
+                rng.pick(&OBJECTS),
+                t / codes.len() + 1
+            );
+            let id = ids::task(&plan, code, &title);
+            let mut r = crate::model::doc::Record::new(Kind::Task);
+            let deadline = format!("2022-{:02}-{:02}", 1 + rng.next() % 12, 1 + rng.next() % 28);
+            let lead = &units[(rng.next() % units.len() as u64) as usize];
+            for (name, value) in [
+                (f::PLAN, json!(plan)),
+                (f::CODE, json!(code)),
+                (f::TITLE, json!(title)),
+                (f::LEAD, json!([lead])),
+                (f::DEADLINE, json!(deadline)),
+                (f::STATUS, json!("not_started")),
+                (f::ORIGIN, json!("manual")),
+            ] {
+                r.write(name, value, stamp);
+            }
+            doc.records.insert(id, r);
+        }
+    }
+    doc
+}
