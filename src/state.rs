@@ -6,19 +6,22 @@
 
 use std::sync::Arc;
 
-use cchc_core::exchange::store;
+use cchc_core::exchange::{export, format};
 use cchc_core::model::view::{self, PlanView};
 use cchc_core::model::workspace::{Action, Ctx, EditError, Op, Workspace};
-use cchc_core::model::{ids, seed, Kind, Plan, ReplicaId};
+use cchc_core::model::{ids, seed, Clock, Kind, Plan, ReplicaId};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::storage::workspace::{self as stored, Loaded};
 use crate::storage::{self, StorageError};
 
-/// Storage keys (the storage module adds the app's prefix).
-pub const WORKSPACE_KEY: &str = "workspace";
 pub const PREFS_KEY: &str = "prefs";
+/// Edits are saved this long after the last one (and at once when the page is hidden).
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+/// The backup reminder comes when the last export is older than this.
+pub const EXPORT_REMINDER_DAYS: i64 = 7;
 
 /// The app's version, written into files and stored data.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -77,6 +80,24 @@ pub enum SaveStatus {
     Failed(StorageError),
     /// Data of a newer version: shown, never written over.
     ReadOnly,
+    /// Stored data could not be read nor put aside: nothing writes over it.
+    Blocked,
+}
+
+/// Something found at start that the officer must hear about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StartNotice {
+    /// Unreadable data was put aside under this recovery key.
+    PutAside(String),
+}
+
+/// The save in waiting: whether there are unsaved edits, the timer, and the last save
+/// generation this tab has seen (another tab's save moves it).
+#[derive(Clone, Copy, Default)]
+struct Saver {
+    dirty: bool,
+    timer: Option<TimeoutHandle>,
+    generation: u64,
 }
 
 #[derive(Clone, Copy)]
@@ -88,29 +109,54 @@ pub struct AppState {
     /// Every plan in the workspace, newest year first.
     pub plans: Memo<Vec<Plan>>,
     pub save: RwSignal<SaveStatus>,
+    pub notice: RwSignal<Option<StartNotice>>,
+    /// The first day anything was saved in this browser.
+    pub since: RwSignal<Option<NaiveDate>>,
+    saver: StoredValue<Saver>,
 }
 
 impl AppState {
     /// Reads the stored workspace and preferences, or starts empty.
     pub fn load() -> AppState {
         let prefs = load_prefs();
-        let (ws, status) = match storage::get(WORKSPACE_KEY) {
-            Ok(Some(text)) => match store::decode(text.as_bytes()) {
-                Ok(ws) => (ws, SaveStatus::Saved),
-                Err(_) => match store::decode_newer(text.as_bytes()) {
-                    Ok(ws)
-                        if store::schema_of(text.as_bytes())
-                            .is_some_and(|v| v > cchc_core::exchange::format::SCHEMA) =>
-                    {
-                        (ws, SaveStatus::ReadOnly)
-                    }
-                    _ => (Workspace::new(new_replica()), SaveStatus::Saved),
-                },
-            },
-            Ok(None) => (Workspace::new(new_replica()), SaveStatus::Saved),
-            Err(e) => (Workspace::new(new_replica()), SaveStatus::Failed(e)),
+        let (ws, status, notice, meta) = match stored::load(&now_label()) {
+            Loaded::Empty => (
+                Workspace::new(new_replica()),
+                SaveStatus::Saved,
+                None,
+                stored::Meta::default(),
+            ),
+            Loaded::Ready(ws, meta) => (ws, SaveStatus::Saved, None, meta),
+            Loaded::Newer(ws) => {
+                // An older copy of the app: it must not write over a newer version's data.
+                storage::freeze();
+                (
+                    ws.unwrap_or_else(|| Workspace::new(new_replica())),
+                    SaveStatus::ReadOnly,
+                    None,
+                    stored::Meta::default(),
+                )
+            }
+            Loaded::Unreadable { put_aside: Ok(key) } => (
+                Workspace::new(new_replica()),
+                SaveStatus::Saved,
+                Some(StartNotice::PutAside(key)),
+                stored::Meta::default(),
+            ),
+            Loaded::Unreadable { put_aside: Err(_) } => (
+                Workspace::new(new_replica()),
+                SaveStatus::Blocked,
+                None,
+                stored::Meta::default(),
+            ),
+            Loaded::Failed(e) => (
+                Workspace::new(new_replica()),
+                SaveStatus::Failed(e),
+                None,
+                stored::Meta::default(),
+            ),
         };
-        let ws = RwSignal::new(ws);
+        let ws = RwSignal::new(as_this_page(ws));
         let prefs = RwSignal::new(prefs);
         let plans = Memo::new(move |_| ws.with(|w| view::plans(&w.doc)));
         let plan = Memo::new(move |_| {
@@ -123,12 +169,19 @@ impl AppState {
             ws.with(|w| PlanView::build(&w.doc, &id))
                 .map(|v| Shared(Arc::new(v)))
         });
+        let saver = StoredValue::new(Saver {
+            generation: meta.generation,
+            ..Saver::default()
+        });
         AppState {
             ws,
             prefs,
             plan,
             plans,
             save: RwSignal::new(status),
+            notice: RwSignal::new(notice),
+            since: RwSignal::new(meta.since),
+            saver,
         }
     }
 
@@ -137,8 +190,9 @@ impl AppState {
         self.plans.with(|p| !p.is_empty())
     }
 
+    /// Data of a newer version is shown and never changed.
     pub fn read_only(&self) -> bool {
-        self.save.with(|s| *s == SaveStatus::ReadOnly)
+        self.save.with_untracked(|s| *s == SaveStatus::ReadOnly)
     }
 
     /// The as-of date: the chosen one, else today in the user's local time.
@@ -159,6 +213,9 @@ impl AppState {
         if ops.is_empty() {
             return Ok(());
         }
+        if self.read_only() {
+            return Err(EditError::ReadOnly);
+        }
         let ctx = self.ctx();
         let mut result = Ok(());
         self.ws.update(|w| result = w.apply(action, ops, &ctx));
@@ -169,6 +226,9 @@ impl AppState {
     }
 
     pub fn undo(&self) -> Result<Action, EditError> {
+        if self.read_only() {
+            return Err(EditError::ReadOnly);
+        }
         let ctx = self.ctx();
         let mut result = Err(EditError::NothingToUndo);
         self.ws.update(|w| result = w.undo(&ctx));
@@ -179,6 +239,9 @@ impl AppState {
     }
 
     pub fn redo(&self) -> Result<Action, EditError> {
+        if self.read_only() {
+            return Err(EditError::ReadOnly);
+        }
         let ctx = self.ctx();
         let mut result = Err(EditError::NothingToRedo);
         self.ws.update(|w| result = w.redo(&ctx));
@@ -190,6 +253,9 @@ impl AppState {
 
     /// Opens the built-in example (merged in: nothing already here is lost).
     pub fn open_example(&self) {
+        if self.read_only() {
+            return;
+        }
         let ctx = self.ctx();
         self.ws.update(|w| {
             let before = w.doc.records.len();
@@ -214,17 +280,132 @@ impl AppState {
         ids::random(kind, random_u64())
     }
 
-    /// Saves the workspace now. Never touches data of a newer version.
+    /// Asks for a save: after a short pause, so that a burst of edits is written once.
     pub fn persist(&self) {
-        if self.read_only() {
+        if self
+            .save
+            .with_untracked(|s| matches!(s, SaveStatus::ReadOnly | SaveStatus::Blocked))
+        {
             return;
         }
-        let text = self.ws.with_untracked(|w| store::encode(w, APP_VERSION));
-        let status = match storage::set(WORKSPACE_KEY, &text) {
-            Ok(()) => SaveStatus::Saved,
-            Err(e) => SaveStatus::Failed(e),
+        if let Some(old) = self.saver.with_value(|s| s.timer) {
+            old.clear();
+        }
+        let this = *self;
+        let timer = set_timeout_with_handle(move || this.save_now(), SAVE_DELAY).ok();
+        self.saver.update_value(|s| {
+            s.timer = timer;
+            s.dirty = true;
+        });
+        match timer {
+            Some(_) => self.save.set(SaveStatus::Saving),
+            None => self.save_now(),
+        }
+    }
+
+    /// Saves now if anything is unsaved: first takes in what another tab saved meanwhile,
+    /// so that no tab writes over another's newer work.
+    pub fn save_now(&self) {
+        let Saver {
+            dirty,
+            timer,
+            generation,
+        } = self.saver.get_value();
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+        self.saver.update_value(|s| s.timer = None);
+        if !dirty
+            || self
+                .save
+                .with_untracked(|s| matches!(s, SaveStatus::ReadOnly | SaveStatus::Blocked))
+        {
+            return;
+        }
+        if stored::read_meta().generation != generation {
+            if let Some(theirs) = stored::read_stored() {
+                self.ws.update(|w| {
+                    w.absorb(&theirs);
+                });
+            }
+        }
+        let today = today();
+        let result = self
+            .ws
+            .with_untracked(|w| stored::save(w, APP_VERSION, today));
+        match result {
+            Ok(saved) => {
+                self.saver.update_value(|s| {
+                    s.dirty = false;
+                    s.generation = saved.generation;
+                });
+                self.since.update(|d| {
+                    d.get_or_insert(today);
+                });
+                self.save.set(SaveStatus::Saved);
+            }
+            Err(e) => self.save.set(SaveStatus::Failed(e)),
+        }
+    }
+
+    /// Another tab saved: take its work in, and save back if this tab holds anything more.
+    pub fn take_in_stored(&self) {
+        let meta = stored::read_meta();
+        if meta.generation == self.saver.with_value(|s| s.generation) {
+            return;
+        }
+        let Some(theirs) = stored::read_stored() else {
+            return;
         };
-        self.save.set(status);
+        let mut ours_has_more = false;
+        self.ws.update(|w| {
+            w.absorb(&theirs);
+            ours_has_more = w.doc != theirs.doc;
+        });
+        self.saver.update_value(|s| s.generation = meta.generation);
+        if ours_has_more {
+            self.persist();
+        }
+    }
+
+    /// Whether an edit is waiting to be saved, or the last save failed.
+    pub fn unsaved(&self) -> bool {
+        self.saver.with_value(|s| s.dirty)
+            || self
+                .save
+                .with_untracked(|s| matches!(s, SaveStatus::Failed(_)))
+    }
+
+    /// The whole workspace as a file, for a backup: its name and text.
+    pub fn backup_file(&self) -> (String, String) {
+        let header = format::Header {
+            format: format::FORMAT.into(),
+            schema: format::SCHEMA,
+            app: APP_VERSION.into(),
+            exported_at: now_rfc3339(),
+            exported_by: self.prefs.with_untracked(|p| p.officer_name.clone()),
+            scope: format::Scope::Workspace,
+            replica: self.ws.with_untracked(|w| w.replica().to_text()),
+        };
+        let text = self
+            .ws
+            .with_untracked(|w| format::encode(&export::workspace(&w.doc, header)));
+        let (commune, year) = self.plan.with_untracked(|p| {
+            p.as_ref()
+                .map(|v| (v.plan.commune.clone(), v.plan.year))
+                .unwrap_or_default()
+        });
+        (export::file_name(&commune, year, None, today()), text)
+    }
+
+    /// Whether the backup reminder is due: nothing exported for a week of work.
+    pub fn export_overdue(&self) -> bool {
+        let today = today();
+        let old = |d: NaiveDate| (today - d).num_days() > EXPORT_REMINDER_DAYS;
+        match self.prefs.with(|p| p.last_export) {
+            Some(last) => old(last),
+            None => self.has_plan() && self.since.get().is_some_and(old),
+        }
     }
 
     pub fn persist_prefs(&self) {
@@ -236,6 +417,48 @@ impl AppState {
     pub fn set_prefs(&self, change: impl FnOnce(&mut Prefs)) {
         self.prefs.update(change);
         self.persist_prefs();
+    }
+}
+
+/// Saving at the moments a page can be closed or left: hidden (tab switch, minimise, close),
+/// left for another window, or unloaded; taking in what other tabs save; warning before
+/// closing when a save failed; and asking the browser to keep our storage.
+pub fn install_lifecycle(state: AppState) {
+    use leptos::ev;
+    let flush = move || state.save_now();
+    let handles = [
+        window_event_listener(ev::pagehide, move |_| flush()),
+        window_event_listener(ev::blur, move |_| flush()),
+        window_event_listener(ev::storage, move |e| {
+            if e.key()
+                .is_some_and(|k| k == format!("{}{}", storage::PREFIX, stored::META))
+            {
+                state.take_in_stored();
+            }
+        }),
+        window_event_listener(ev::beforeunload, move |e| {
+            state.save_now();
+            if state.unsaved() {
+                e.prevent_default();
+                e.set_return_value(crate::ui::i18n::t().shell.leave_unsaved);
+            }
+        }),
+    ];
+    // Fired at the document; it bubbles to the window.
+    let visibility = window_event_listener_untyped("visibilitychange", move |_| {
+        if document().hidden() {
+            flush();
+        }
+    });
+    on_cleanup(move || {
+        for h in handles {
+            h.remove();
+        }
+        visibility.remove();
+    });
+    // Asks the browser not to evict our data under pressure; refused quietly where it cannot.
+    if let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) {
+        let _ = manager.persist();
     }
 }
 
@@ -261,6 +484,48 @@ pub fn today() -> NaiveDate {
         now.get_date(),
     )
     .unwrap_or_default()
+}
+
+/// A replica is one opened page: two tabs of one browser profile write as two replicas, so
+/// that edits they make without seeing each other show as conflicts instead of one
+/// silently replacing the other. The clock carries on past everything stored.
+fn as_this_page(mut ws: Workspace) -> Workspace {
+    let last = ws.clock.last;
+    ws.clock = Clock::new(new_replica());
+    ws.clock.observe(last);
+    ws
+}
+
+/// Local time now as `2022-10-15T09-30-00` (safe in a storage key).
+fn now_label() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}T{:02}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds()
+    )
+}
+
+/// Local time now in RFC 3339 with the offset (`2022-10-15T09:30:00+07:00`).
+pub fn now_rfc3339() -> String {
+    let d = js_sys::Date::new_0();
+    let offset = -(d.get_timezone_offset() as i64);
+    let sign = if offset < 0 { '-' } else { '+' };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        d.get_seconds(),
+        offset.abs() / 60,
+        offset.abs() % 60
+    )
 }
 
 /// 64 random bits from the browser (ids and the replica id are not secrets).

@@ -6,6 +6,8 @@
 #[allow(dead_code)] // Until every view is built, some strings wait for their view.
 pub mod i18n;
 
+mod backups;
+mod banners;
 mod criteria;
 mod exchange;
 mod history;
@@ -42,11 +44,12 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     provide_context(flash);
     install_shortcuts(state, flash);
+    crate::state::install_lifecycle(state);
     let t = &i18n::t().shell;
 
     view! {
         <a class="skip-link" href="#noi-dung" on:click=skip_to_content>{t.skip_link}</a>
-        <StorageBanner/>
+        <banners::StorageBanners/>
         <Header/>
         <div class="layout">
             <Nav/>
@@ -122,26 +125,6 @@ fn current_view(view: View) -> AnyView {
         View::History => history::HistoryView().into_any(),
         View::Settings => settings::SettingsView().into_any(),
     }
-}
-
-#[component]
-fn StorageBanner() -> impl IntoView {
-    let t = &i18n::t().shell;
-    let state = expect_context::<AppState>();
-    let memory = match storage::availability() {
-        Availability::Persistent => None,
-        Availability::MemoryOnly(reason) => Some(view! {
-            <div id="storage-banner" class="banner banner-warn" role="alert">
-                <strong>{t.memory_mode_banner}</strong>
-                " "
-                <span>{reason.to_string()}</span>
-            </div>
-        }),
-    };
-    let read_only = move || {
-        state.read_only().then(|| view! { <div id="read-only-banner" class="banner banner-warn" role="alert">{t.read_only}</div> })
-    };
-    view! { {memory} {read_only} }
 }
 
 #[component]
@@ -238,8 +221,14 @@ fn SaveIndicator() -> impl IntoView {
         SaveStatus::Saving => t.saving.to_string(),
         SaveStatus::Failed(e) => format!("{} {e}", t.save_failed),
         SaveStatus::ReadOnly => t.read_only.to_string(),
+        SaveStatus::Blocked => t.blocked.to_string(),
     };
-    let failed = move || matches!(state.save.get(), SaveStatus::Failed(_));
+    let failed = move || {
+        matches!(
+            state.save.get(),
+            SaveStatus::Failed(_) | SaveStatus::Blocked
+        )
+    };
     view! { <span id="save-status" class="save-status" class:error=failed role="status">{text}</span> }
 }
 

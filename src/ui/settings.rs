@@ -49,6 +49,7 @@ pub fn SettingsView() -> impl IntoView {
             </div>
             <h3>{t.data_where_title}</h3>
             <p>{t.data_where}</p>
+            <super::backups::BackupsPanel/>
         </ViewPage>
     }
 }

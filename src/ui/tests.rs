@@ -81,7 +81,7 @@ fn stored_example() {
     let mut ws = cchc_core::model::Workspace::new(cchc_core::model::ReplicaId(5));
     ws.doc = cchc_core::model::seed::example();
     storage::set(
-        state::WORKSPACE_KEY,
+        crate::storage::workspace::WORKSPACE,
         &cchc_core::exchange::store::encode(&ws, "test"),
     )
     .unwrap();
@@ -114,11 +114,11 @@ async fn a_new_browser_is_offered_the_example_and_opens_it() {
         "{}",
         text(&root, "#plan-line")
     );
-    let stored = storage::get(state::WORKSPACE_KEY)
-        .unwrap()
-        .unwrap_or_default();
-    assert!(stored.contains("12/KH-UBND"), "the example is saved");
-
+    // Saved a moment later (edits are saved together), packed.
+    wait_until("the save", || text(&root, "#save-status") == t.shell.saved).await;
+    let stored = storage::get(crate::storage::workspace::WORKSPACE).unwrap().unwrap_or_default();
+    let unpacked = cchc_core::exchange::store::unpack(&stored).unwrap();
+    assert!(unpacked.contains("12/KH-UBND"), "the example is saved");
     drop(handle);
     root.remove();
     fresh_storage();

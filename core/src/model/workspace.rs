@@ -101,6 +101,8 @@ pub enum EditError {
     IsDeleted(String),
     NothingToUndo,
     NothingToRedo,
+    /// The workspace is shown read-only (a newer version saved it): no edit is taken.
+    ReadOnly,
 }
 
 /// One field changed by a command, as the history shows it.
@@ -223,6 +225,35 @@ impl Workspace {
 
     pub fn can_redo(&self) -> Option<&Action> {
         self.redo.last().map(|s| &s.action)
+    }
+
+    /// Takes in another copy of this workspace (another tab's, or what storage holds): the
+    /// join of the documents and the union of the histories. Undo and redo stay this copy's
+    /// own: one tab never undoes another's edit. Returns whether anything here changed.
+    pub fn absorb(&mut self, other: &Workspace) -> bool {
+        let doc_changed = {
+            let merged = self.doc.merged(&other.doc);
+            let changed = merged != self.doc;
+            self.doc = merged;
+            changed
+        };
+        if let Some(last) = other.doc.last_stamp() {
+            self.clock.observe(last.hlc);
+        }
+        self.clock.observe(other.clock.last);
+        let mut history_changed = false;
+        for change in &other.history {
+            if !self.history.contains(change) {
+                self.history.push(change.clone());
+                history_changed = true;
+            }
+        }
+        if history_changed {
+            self.history.sort_by_key(|c| c.at_ms);
+            let extra = self.history.len().saturating_sub(HISTORY_DEPTH);
+            self.history.drain(..extra);
+        }
+        doc_changed || history_changed
     }
 
     /// Records a change made outside `apply` (an import) in the history, with its undo step.
@@ -388,6 +419,48 @@ impl Workspace {
     }
 }
 
+/// The operations that bring `current` back to how `earlier` read: values written back as
+/// new edits, so a restore is undoable and never rewinds a stamp (a snapshot restored).
+pub fn restore_ops(current: &Doc, earlier: &Doc) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for (id, now) in &current.records {
+        let Some(then) = earlier.get(id) else {
+            if !now.is_deleted() {
+                ops.push(Op::Delete { id: id.clone() });
+            }
+            continue;
+        };
+        match (then.is_deleted(), now.is_deleted()) {
+            (true, false) => {
+                ops.push(Op::Delete { id: id.clone() });
+                continue;
+            }
+            (true, true) => continue,
+            (false, true) => ops.push(Op::Restore { id: id.clone() }),
+            (false, false) => {}
+        }
+        let names: std::collections::BTreeSet<&String> =
+            now.fields.keys().chain(then.fields.keys()).collect();
+        for name in names
+            .into_iter()
+            .filter(|n| n.as_str() != super::doc::DELETED)
+        {
+            let (old, new) = (
+                then.get(name).cloned().unwrap_or(Value::Null),
+                now.get(name).cloned().unwrap_or(Value::Null),
+            );
+            if old != new {
+                ops.push(Op::Set {
+                    id: id.clone(),
+                    field: name.clone(),
+                    value: old,
+                });
+            }
+        }
+    }
+    ops
+}
+
 fn push_capped<T>(list: &mut Vec<T>, item: T, cap: usize) {
     list.push(item);
     if list.len() > cap {
@@ -518,6 +591,61 @@ mod tests {
         ws.apply(Action::Edit, vec![Op::set("t1", "title", "x")], &ctx(9001))
             .unwrap();
         assert!(ws.can_redo().is_none());
+    }
+
+    #[test]
+    fn absorbing_another_tab_joins_documents_and_histories_but_keeps_undo_apart() {
+        let mut a = ws_with_task();
+        let mut b = a.clone();
+        b.clock = Clock::new(ReplicaId(2));
+        a.apply(Action::Edit, vec![Op::set("t1", "title", "A")], &ctx(2000))
+            .unwrap();
+        b.apply(
+            Action::Edit,
+            vec![Op::set("t1", "status", "done")],
+            &ctx(2001),
+        )
+        .unwrap();
+        let a_undo = a.undo.clone();
+        assert!(a.absorb(&b));
+        assert_eq!(a.doc.get("t1").unwrap().get("title"), Some(&json!("A")));
+        assert_eq!(a.doc.get("t1").unwrap().get("status"), Some(&json!("done")));
+        assert_eq!(a.history.len(), 3, "both edits and the creation, once");
+        assert_eq!(a.undo, a_undo, "undo stays this tab's own");
+        assert!(!a.absorb(&b), "absorbing twice changes nothing");
+        assert!(a.clock.tick(0) > b.doc.last_stamp().unwrap());
+    }
+
+    #[test]
+    fn restoring_an_earlier_copy_writes_its_values_back_as_new_edits() {
+        let mut ws = ws_with_task();
+        let earlier = ws.doc.clone();
+        ws.apply(
+            Action::Edit,
+            vec![Op::set("t1", "status", "done"), Op::set("t1", "note", "x")],
+            &ctx(2000),
+        )
+        .unwrap();
+        let fields = BTreeMap::from([("title".to_string(), json!("Mới"))]);
+        ws.apply(
+            Action::Add,
+            vec![Op::Create {
+                id: "t2".into(),
+                kind: "task".into(),
+                fields,
+            }],
+            &ctx(3000),
+        )
+        .unwrap();
+        let ops = restore_ops(&ws.doc, &earlier);
+        ws.apply(Action::Restore, ops, &ctx(4000)).unwrap();
+        assert_eq!(status(&ws), json!("not_started"));
+        assert_eq!(ws.doc.get("t1").unwrap().get("note"), None);
+        assert!(ws.doc.get("t2").unwrap().is_deleted());
+        assert!(
+            restore_ops(&ws.doc, &earlier).is_empty(),
+            "restored: nothing left to do"
+        );
     }
 
     #[test]

@@ -196,6 +196,7 @@ fn edit_error_vi(e: &EditError) -> String {
         EditError::AlreadyExists(_) => "Mục này đã có.".into(),
         EditError::NothingToUndo => "Không còn gì để hoàn tác.".into(),
         EditError::NothingToRedo => "Không còn gì để làm lại.".into(),
+        EditError::ReadOnly => "Đang ở chế độ chỉ xem (dữ liệu do phiên bản mới hơn lưu): không sửa được. Hãy mở bản ứng dụng mới hơn.".into(),
     }
 }
 
@@ -207,6 +208,7 @@ fn edit_error_en(e: &EditError) -> String {
         EditError::AlreadyExists(_) => "This item already exists.".into(),
         EditError::NothingToUndo => "Nothing left to undo.".into(),
         EditError::NothingToRedo => "Nothing left to redo.".into(),
+        EditError::ReadOnly => "Read only (a newer version saved this data): nothing can be changed. Open the newer copy of the app.".into(),
     }
 }
 

@@ -39,6 +39,26 @@ pub struct Shell {
     pub memory_mode_banner: &'static str,
     pub storage_read_failed: &'static str,
     pub storage_write_failed: &'static str,
+    pub storage_frozen: &'static str,
+    pub blocked: &'static str,
+    pub put_aside: &'static str,
+    pub download_raw: &'static str,
+    pub dismiss: &'static str,
+    pub quota_banner: &'static str,
+    pub export_backup: &'static str,
+    pub export_reminder: &'static str,
+    pub exported: &'static str,
+    pub export_failed: &'static str,
+    pub leave_unsaved: &'static str,
+    pub backups_title: &'static str,
+    pub backups_intro: &'static str,
+    pub backups_none: &'static str,
+    pub backup_of: &'static str,
+    pub backup_restore: &'static str,
+    pub backup_restore_confirm: &'static str,
+    pub backup_restored: &'static str,
+    pub backup_unreadable: &'static str,
+    pub recoveries_title: &'static str,
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub panic_copy: &'static str,
@@ -120,6 +140,32 @@ trang. Hãy xuất tệp dữ liệu trước khi đóng, hoặc mở ứng dụ
 (không ở chế độ ẩn danh).",
     storage_read_failed: "Không đọc được dữ liệu đã lưu:",
     storage_write_failed: "Không lưu được:",
+    storage_frozen: "Không ghi: dữ liệu đang ở chế độ chỉ xem.",
+    blocked: "Dữ liệu đã lưu trong trình duyệt không đọc được, và bộ nhớ đầy nên không cất riêng được: \
+ứng dụng sẽ không ghi đè lên nó. Hãy tải bản gốc về, rồi giải phóng bộ nhớ của trình duyệt.",
+    put_aside: "Dữ liệu đã lưu trong trình duyệt bị hỏng, không đọc được. Bản gốc đã được cất riêng \
+nguyên vẹn, ứng dụng bắt đầu với dữ liệu trống. Hãy tải bản gốc về và gửi cho người phụ trách kỹ thuật.",
+    download_raw: "Tải bản gốc về",
+    dismiss: "Đóng",
+    quota_banner: "Bộ nhớ của trình duyệt đã đầy: thay đổi mới chưa được lưu (vẫn còn trên màn hình, \
+chưa mất). Hãy xuất tệp sao lưu ngay, rồi xóa bớt dữ liệu không cần trong trình duyệt.",
+    export_backup: "Xuất tệp sao lưu",
+    export_reminder: "Đã hơn 7 ngày chưa xuất tệp sao lưu. Dữ liệu chỉ nằm trong trình duyệt này, trên \
+máy này: hãy xuất một tệp và cất vào USB hoặc gửi thư cho chính mình.",
+    exported: "Đã xuất tệp sao lưu.",
+    export_failed: "Không xuất được tệp:",
+    leave_unsaved: "Có thay đổi chưa lưu được vào trình duyệt.",
+    backups_title: "Bản sao lưu tự động",
+    backups_intro: "Mỗi ngày có thay đổi, trình duyệt giữ lại trạng thái cuối ngày (tối đa 7 ngày, \
+bỏ bản cũ nhất khi bộ nhớ chật). Khôi phục sẽ ghi lại các giá trị của ngày đó như một thay đổi mới, \
+có thể hoàn tác.",
+    backups_none: "Chưa có bản sao lưu nào (bản đầu tiên có từ ngày làm việc thứ hai).",
+    backup_of: "Cuối ngày",
+    backup_restore: "Khôi phục",
+    backup_restore_confirm: "Khôi phục kế hoạch về trạng thái cuối ngày này? Có thể hoàn tác bằng nút Hoàn tác.",
+    backup_restored: "Đã khôi phục. Bấm Hoàn tác nếu muốn quay lại.",
+    backup_unreadable: "Không đọc được bản sao lưu này.",
+    recoveries_title: "Dữ liệu hỏng đã cất riêng",
     panic_title: "Ứng dụng gặp lỗi và đã dừng",
     panic_body: "Những gì đã lưu trong trình duyệt vẫn còn. Hãy bấm \"Tải dữ liệu của tôi\" để \
 giữ một bản sao, rồi tải lại trang (phím F5). Nếu lỗi lặp lại, hãy bấm \"Sao chép chi tiết\" và \
@@ -176,6 +222,32 @@ or reloaded. Export a data file before closing, or open the app in normal Chrome
 (not incognito).",
     storage_read_failed: "Could not read saved data:",
     storage_write_failed: "Could not save:",
+    storage_frozen: "Not written: the data is shown read-only.",
+    blocked: "The data saved in this browser cannot be read, and storage is too full to put it aside: \
+the app will not write over it. Download the original, then free some browser storage.",
+    put_aside: "The data saved in this browser is damaged and cannot be read. The original was put \
+aside untouched and the app started empty. Download the original and send it to whoever looks after IT.",
+    download_raw: "Download the original",
+    dismiss: "Close",
+    quota_banner: "The browser's storage is full: the latest changes are not saved (they are still on \
+screen, not lost). Export a backup file now, then delete data you no longer need from the browser.",
+    export_backup: "Export a backup file",
+    export_reminder: "No backup file exported for more than 7 days. The data lives only in this browser \
+on this computer: export a file and keep it on a USB stick or email it to yourself.",
+    exported: "Backup file exported.",
+    export_failed: "Could not export the file:",
+    leave_unsaved: "Some changes could not be saved to the browser.",
+    backups_title: "Automatic backups",
+    backups_intro: "For each day with changes the browser keeps how the plan stood at the end of the \
+day (up to 7 days; the oldest go first when space is short). Restoring writes that day's values back \
+as a new change, which Undo can take back.",
+    backups_none: "No backup yet (the first one appears on the second day of work).",
+    backup_of: "End of",
+    backup_restore: "Restore",
+    backup_restore_confirm: "Restore the plan to how it stood at the end of this day? Undo can take it back.",
+    backup_restored: "Restored. Click Undo to go back.",
+    backup_unreadable: "This backup cannot be read.",
+    recoveries_title: "Damaged data put aside",
     panic_title: "The app hit an error and stopped",
     panic_body: "What was saved in the browser is still there. Click \"Download my data\" to keep \
 a copy, then reload the page (F5). If it happens again, click \"Copy details\" and send them to \

@@ -16,6 +16,8 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::ui::i18n;
 
+pub mod workspace;
+
 /// Keeps our keys apart from other tools sharing the `file://` localStorage.
 pub const PREFIX: &str = "cchc:";
 
@@ -30,6 +32,9 @@ pub enum StorageError {
     QuotaExceeded,
     /// Any other failure reported by the browser while reading or writing.
     Browser(String),
+    /// Writing is switched off: the stored data is of a newer version, or unreadable data
+    /// could not be put aside. Nothing may write over it.
+    Frozen,
 }
 
 impl fmt::Display for StorageError {
@@ -42,6 +47,7 @@ impl fmt::Display for StorageError {
             StorageError::Browser(detail) => {
                 write!(f, "{} ({detail})", i18n::t().shell.storage_browser)
             }
+            StorageError::Frozen => f.write_str(i18n::t().shell.storage_frozen),
         }
     }
 }
@@ -68,6 +74,16 @@ enum Backend {
 thread_local! {
     // The wasm app has one thread; `None` until `init` (which `with_backend` calls lazily).
     static BACKEND: RefCell<Option<Backend>> = const { RefCell::new(None) };
+    static FROZEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Refuses every write from now on, for the rest of the page's life.
+pub fn freeze() {
+    FROZEN.with(|f| f.set(true));
+}
+
+pub fn is_frozen() -> bool {
+    FROZEN.with(|f| f.get())
 }
 
 /// Probes localStorage and picks the backend. Idempotent: later calls keep the first choice.
@@ -89,6 +105,9 @@ pub fn get(key: &str) -> Result<Option<String>, StorageError> {
 }
 
 pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
+    if is_frozen() {
+        return Err(StorageError::Frozen);
+    }
     let full = prefixed(key);
     with_backend(|backend| match backend {
         Backend::Local(store) => store.set_item(&full, value).map_err(classify),
@@ -99,8 +118,10 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
     })
 }
 
-#[allow(dead_code)] // API for the model's persistence (later issues); tested below.
 pub fn remove(key: &str) -> Result<(), StorageError> {
+    if is_frozen() {
+        return Err(StorageError::Frozen);
+    }
     let full = prefixed(key);
     with_backend(|backend| match backend {
         Backend::Local(store) => store.remove_item(&full).map_err(classify),
@@ -112,7 +133,6 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 }
 
 /// Our keys (prefix removed), sorted. Keys of other tools are never listed.
-#[allow(dead_code)] // API for the model's persistence (later issues); tested below.
 pub fn keys() -> Result<Vec<String>, StorageError> {
     with_backend(|backend| {
         let mut keys = match backend {
@@ -169,15 +189,19 @@ fn probe() -> Backend {
     }
 }
 
-/// A store we could open, write to and clean up. A full store fails the probe too: the app
-/// could not save anything, and the officer must be told now, not after an hour of work.
+/// A store we could open and write to. A full store still counts as usable: what is saved
+/// can be read, and the first save says the store is full (in memory we would see none of
+/// the officer's data).
 fn usable_local_storage() -> Result<web_sys::Storage, StorageError> {
     let window = web_sys::window().ok_or_else(|| StorageError::Blocked("no window".into()))?;
     let store = window
         .local_storage()
         .map_err(|e| StorageError::Blocked(describe(&e)))?
         .ok_or_else(|| StorageError::Blocked("localStorage = null".into()))?;
-    store.set_item(PROBE_KEY, "1").map_err(classify)?;
+    match store.set_item(PROBE_KEY, "1").map_err(classify) {
+        Ok(()) | Err(StorageError::QuotaExceeded) => {}
+        Err(other) => return Err(other),
+    }
     store.remove_item(PROBE_KEY).map_err(classify)?;
     Ok(store)
 }
