@@ -116,7 +116,9 @@ async fn a_new_browser_is_offered_the_example_and_opens_it() {
     );
     // Saved a moment later (edits are saved together), packed.
     wait_until("the save", || text(&root, "#save-status") == t.shell.saved).await;
-    let stored = storage::get(crate::storage::workspace::WORKSPACE).unwrap().unwrap_or_default();
+    let stored = storage::get(crate::storage::workspace::WORKSPACE)
+        .unwrap()
+        .unwrap_or_default();
     let unpacked = cchc_core::exchange::store::unpack(&stored).unwrap();
     assert!(unpacked.contains("12/KH-UBND"), "the example is saved");
     drop(handle);

@@ -67,10 +67,15 @@ async fn journey(browser: &Browser) {
         .js("return JSON.parse(localStorage.getItem('cchc:prefs')).officer_name")
         .await;
     assert_eq!(stored.as_str(), Some(OFFICER));
+    // The workspace is stored packed (LZ4, 15 bits per character), with its version beside it.
     let plan = browser
-        .js("return localStorage.getItem('cchc:workspace').includes('Sơn Lĩnh')")
+        .js("return localStorage.getItem('cchc:workspace').startsWith('cchc-lz4-15:')")
         .await;
     assert_eq!(plan.as_bool(), Some(true));
+    let meta = browser
+        .js("return JSON.parse(localStorage.getItem('cchc:meta')).schema")
+        .await;
+    assert_eq!(meta.as_u64(), Some(1));
 
     browser.assert_no_console_errors().await;
 }
