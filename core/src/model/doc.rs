@@ -317,18 +317,24 @@ impl Record {
 
     /// The join of two states of one record (same id).
     pub fn merge(&self, other: &Record) -> Record {
-        let mut fields = self.fields.clone();
+        let mut out = self.clone();
+        out.merge_in(other);
+        out
+    }
+
+    /// Joins `other` into this record, touching only the fields that differ.
+    pub fn merge_in(&mut self, other: &Record) {
         for (name, theirs) in &other.fields {
-            match fields.get_mut(name) {
+            match self.fields.get_mut(name) {
+                Some(ours) if ours == theirs => {}
                 Some(ours) => *ours = ours.merge(theirs),
                 None => {
-                    fields.insert(name.clone(), theirs.clone());
+                    self.fields.insert(name.clone(), theirs.clone());
                 }
             }
         }
-        Record {
-            kind: self.kind.clone().min(other.kind.clone()),
-            fields,
+        if other.kind < self.kind {
+            self.kind = other.kind.clone();
         }
     }
 }
@@ -357,11 +363,7 @@ impl Doc {
     pub fn merge_from(&mut self, other: &Doc) {
         for (id, theirs) in &other.records {
             match self.records.get_mut(id) {
-                Some(ours) => {
-                    if ours != theirs {
-                        *ours = ours.merge(theirs);
-                    }
-                }
+                Some(ours) => ours.merge_in(theirs),
                 None => {
                     self.records.insert(id.clone(), theirs.clone());
                 }
