@@ -7,12 +7,10 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test dist tools tools-browser test-core test-components test-e2e screenshots
+.PHONY: run test dist tools tools-serve tools-browser test-core test-components test-e2e screenshots
 
 ## make run: build, print the single file's path, serve on http://127.0.0.1:8080
-run: tools
-	trunk build --release
-	cargo run --quiet -p xtask -- single-file
+run: tools-serve dist
 	@echo "Tệp một trang (mở bằng nhấp đúp): $(CURDIR)/dist/cchc.html"
 	@echo "Đang phục vụ tại http://127.0.0.1:8080 (Ctrl+C để dừng)"
 	trunk serve --release --dist target/serve
@@ -21,13 +19,15 @@ run: tools
 test: tools-browser test-core test-components dist test-e2e
 	@echo "make test: mọi lớp kiểm thử đều đạt"
 
-## make dist: dist/cchc.html, the release, and its size
+## make dist: dist/cchc.html, the release, and its size (built without trunk: xtask bundle)
 dist: tools
-	trunk build --release
-	cargo run --quiet -p xtask -- single-file
+	cargo run --quiet -p xtask -- dist
 
 tools:
 	@.ci/install-tools.sh
+
+tools-serve:
+	@.ci/install-tools.sh --serve
 
 tools-browser:
 	@.ci/install-tools.sh --browser

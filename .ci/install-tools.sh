@@ -2,8 +2,12 @@
 # Installs what building and testing need, and only what is missing: a second run installs
 # nothing and prints one line per tool. Used by `make run`, `make test`, `make dist` and CI.
 #
-#   .ci/install-tools.sh            build tools: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt
+#   .ci/install-tools.sh            build tools: wasm32 target, wasm-bindgen-cli, wasm-opt
+#   .ci/install-tools.sh --serve    also trunk (make run serves with it)
 #   .ci/install-tools.sh --browser  also Chromium, ChromeDriver, fonts and poppler (for tests)
+#
+# `make dist` and `make test` build without trunk (xtask bundle), which saves its nine-minute
+# install on a fresh machine; only `make run` needs it.
 #
 # Versions are pinned: trunk 0.21.14 (newer needs a newer rustc), wasm-bindgen-cli = the
 # wasm-bindgen in Cargo.lock (installed without --locked), binaryen 132 from npm into .tools/
@@ -106,7 +110,8 @@ browser_packages() {
   fi
 }
 
-# trunk builds offline (Trunk.toml): crates must already be in the cargo cache.
+# trunk builds offline (Trunk.toml): crates must already be in the cargo cache. The build
+# without trunk uses them too.
 crates() {
   cargo fetch --quiet
   echo "crates (cargo fetch): đủ"
@@ -114,7 +119,9 @@ crates() {
 
 need_cargo
 wasm_target
-trunk_tool
+if [[ "${1:-}" == "--serve" ]]; then
+  trunk_tool
+fi
 wasm_bindgen_tool
 wasm_opt_tool
 crates

@@ -1,20 +1,22 @@
 //! Build steps in Rust.
 //!
-//! - `cargo run -p xtask -- dist`: `trunk build --release`, then `single-file`.
+//! - `cargo run -p xtask -- dist`: builds `dist/` as trunk would, without trunk (`bundle.rs`),
+//!   then `single-file`.
 //! - `cargo run -p xtask -- single-file`: turns trunk's `dist/` into `dist/cchc.html`, the one
 //!   self-contained page an officer double-clicks (see ARCHITECTURE.md, "The single file").
 
+mod bundle;
 mod html;
 mod single_file;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let root = workspace_root();
     let result = match task.as_str() {
-        "dist" => trunk_build(&root).and_then(|()| make_single_file(&root)),
+        "dist" => bundle::build(&root).and_then(|()| make_single_file(&root)),
         "single-file" => make_single_file(&root),
         _ => Err("usage: cargo run -p xtask -- dist | single-file".to_string()),
     };
@@ -37,19 +39,6 @@ fn workspace_root() -> PathBuf {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
-}
-
-fn trunk_build(root: &Path) -> Result<(), String> {
-    let status = Command::new("trunk")
-        .args(["build", "--release"])
-        .current_dir(root)
-        .status()
-        .map_err(|e| format!("cannot run trunk ({e}); run `make dist`, which installs it"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("trunk build --release failed ({status})"))
-    }
 }
 
 fn make_single_file(root: &Path) -> Result<(), String> {
