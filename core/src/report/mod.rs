@@ -29,6 +29,8 @@ pub use period::{CutOff, CutOffs, DateRange, DayMonth, ReportPeriod};
 pub use progress::{
     period_vi, plan_reference, progress_report, Header, ProgressReport, Section, Signature, Signing,
 };
-pub use words::{deadline_vi, long_date, place_date, MOTTO, NATION, NO_DATA};
+pub use words::{
+    deadline_vi, file_name, long_date, place_date, MOTTO, NATION, NO_DATA, RECIPIENTS_LABEL,
+};
 pub use xlsx::{appendix_xlsx, XLSX_COLUMNS};
 pub use zip::ExportError;

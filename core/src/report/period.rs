@@ -4,7 +4,7 @@
 //! period's last month (quarter I: 15/12 – 14/3). The dates are a setting: they have
 //! changed before and may change again, so they live in a serializable struct.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::deadline::month_end;
@@ -135,6 +135,48 @@ impl ReportPeriod {
             ReportPeriod::SixMonths { year } => format!("6 tháng đầu năm {year}"),
             ReportPeriod::NineMonths { year } => format!("9 tháng năm {year}"),
             ReportPeriod::Year { year } => format!("năm {year}"),
+        }
+    }
+
+    /// The date the report's data stops: the period's last day or the day it is
+    /// written, whichever comes first (the day it is written when the setting gives
+    /// no valid span).
+    pub fn cut(self, as_of: NaiveDate, cut_offs: &CutOffs) -> NaiveDate {
+        self.range(cut_offs).map_or(as_of, |r| r.to.min(as_of))
+    }
+
+    /// ASCII words for file names and storage keys: "9-thang-2022", "quy-1-2022".
+    pub fn slug(self) -> String {
+        match self {
+            ReportPeriod::Month { year, month } => format!("thang-{month}-{year}"),
+            ReportPeriod::QuarterOne { year } => format!("quy-1-{year}"),
+            ReportPeriod::SixMonths { year } => format!("6-thang-{year}"),
+            ReportPeriod::NineMonths { year } => format!("9-thang-{year}"),
+            ReportPeriod::Year { year } => format!("nam-{year}"),
+        }
+    }
+
+    /// The report most likely due on `as_of` for a plan of `year`: the last periodic
+    /// report whose data is closed (9 months on 15/10), the month of `as_of` before the
+    /// first closes, the year's report once the year is over.
+    pub fn due(year: i32, as_of: NaiveDate, cut_offs: &CutOffs) -> ReportPeriod {
+        let year_report = ReportPeriod::Year { year };
+        let closed = |p: ReportPeriod| p.range(cut_offs).is_some_and(|r| r.to <= as_of);
+        if as_of.year() > year || closed(year_report) {
+            return year_report;
+        }
+        let periodic = [
+            ReportPeriod::NineMonths { year },
+            ReportPeriod::SixMonths { year },
+            ReportPeriod::QuarterOne { year },
+        ];
+        match periodic.into_iter().find(|p| closed(*p)) {
+            Some(p) => p,
+            None if as_of.year() == year => ReportPeriod::Month {
+                year,
+                month: as_of.month(),
+            },
+            None => ReportPeriod::QuarterOne { year },
         }
     }
 
@@ -291,5 +333,65 @@ mod tests {
             assert_eq!(serde_json::from_str::<ReportPeriod>(&json).unwrap(), period);
         }
         assert_eq!(ReportPeriod::choices(2022).len(), 16);
+    }
+
+    #[test]
+    fn the_cut_is_the_period_end_or_the_day_of_writing() {
+        let cut = CutOffs::default();
+        let nine = ReportPeriod::NineMonths { year: 2022 };
+        assert_eq!(nine.cut(d(2022, 10, 15), &cut), d(2022, 9, 14));
+        assert_eq!(nine.cut(d(2022, 8, 1), &cut), d(2022, 8, 1));
+        let broken = CutOffs {
+            nine_months: CutOff {
+                from: DayMonth::new(1, 13),
+                to: DayMonth::new(14, 9),
+            },
+            ..cut
+        };
+        assert_eq!(nine.cut(d(2022, 10, 15), &broken), d(2022, 10, 15));
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_distinct() {
+        let slugs: Vec<String> = ReportPeriod::choices(2022)
+            .into_iter()
+            .map(ReportPeriod::slug)
+            .collect();
+        assert_eq!(slugs[2], "thang-3-2022");
+        assert_eq!(
+            &slugs[12..],
+            ["quy-1-2022", "6-thang-2022", "9-thang-2022", "nam-2022"]
+        );
+        let mut unique = slugs.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), slugs.len());
+        assert!(slugs
+            .iter()
+            .all(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')));
+    }
+
+    #[test]
+    fn the_report_due_is_the_last_closed_period() {
+        let cut = CutOffs::default();
+        let cases = [
+            (d(2022, 10, 15), ReportPeriod::NineMonths { year: 2022 }),
+            (d(2022, 9, 14), ReportPeriod::NineMonths { year: 2022 }),
+            (d(2022, 9, 13), ReportPeriod::SixMonths { year: 2022 }),
+            (d(2022, 3, 14), ReportPeriod::QuarterOne { year: 2022 }),
+            (
+                d(2022, 2, 20),
+                ReportPeriod::Month {
+                    year: 2022,
+                    month: 2,
+                },
+            ),
+            (d(2021, 12, 20), ReportPeriod::QuarterOne { year: 2022 }),
+            (d(2022, 12, 14), ReportPeriod::Year { year: 2022 }),
+            (d(2023, 3, 5), ReportPeriod::Year { year: 2022 }),
+        ];
+        for (as_of, want) in cases {
+            assert_eq!(ReportPeriod::due(2022, as_of, &cut), want, "{as_of}");
+        }
     }
 }

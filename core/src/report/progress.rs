@@ -185,7 +185,7 @@ pub fn progress_report(
     cut_offs: &CutOffs,
 ) -> ProgressReport {
     let range = period.range(cut_offs);
-    let cut = range.map_or(as_of, |r| r.to.min(as_of));
+    let cut = period.cut(as_of, cut_offs);
     let past = as_it_stood(view, cut);
     let plan = &view.plan;
     let (body_above, body_name) = words::body_lines(&plan.body, &plan.commune);

@@ -147,6 +147,27 @@ pub fn short_body(body: &str, commune: &str) -> String {
     }
 }
 
+/// A download's name in plain ASCII, readable and safe on every system:
+/// `file_name("Báo cáo", "Sơn Lĩnh", "9-thang-2022", "docx")` →
+/// "bao-cao-son-linh-9-thang-2022.docx". Empty parts are left out.
+pub fn file_name(what: &str, commune: &str, period_slug: &str, extension: &str) -> String {
+    let words: Vec<String> = [what, commune, period_slug]
+        .iter()
+        .map(|part| slug(part))
+        .filter(|s| !s.is_empty())
+        .collect();
+    format!("{}.{extension}", words.join("-"))
+}
+
+/// Lower-case ASCII letters and digits, words joined by '-'.
+fn slug(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -278,5 +299,21 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn file_names_are_plain_ascii_words() {
+        assert_eq!(
+            file_name("Báo cáo", "Sơn Lĩnh", "9-thang-2022", "docx"),
+            "bao-cao-son-linh-9-thang-2022.docx"
+        );
+        assert_eq!(
+            file_name("Phụ lục", "Đông Hà / Quảng Trị", "quy-1-2023", "xlsx"),
+            "phu-luc-dong-ha-quang-tri-quy-1-2023.xlsx"
+        );
+        assert_eq!(
+            file_name("Báo cáo", "  ", "nam-2022", "docx"),
+            "bao-cao-nam-2022.docx"
+        );
     }
 }
