@@ -61,6 +61,15 @@ pub enum InputError {
         tasks: usize,
     },
     NoSuchRecord(String),
+    /// A deadline in no form the app reads.
+    NotADeadline(String),
+    /// A whole number outside its bounds.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// Another record already goes by this name.
+    NameTaken(String),
 }
 
 /// Reads a number as an officer types it (`0,75` or `0.75`); empty clears it.

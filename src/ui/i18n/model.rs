@@ -5,7 +5,7 @@ use cchc_core::model::deadline::date_vi;
 use cchc_core::model::edit::InputError;
 use cchc_core::model::flags::{Flag, ScoreKind};
 use cchc_core::model::workspace::EditError;
-use cchc_core::model::{Deadline, Status};
+use cchc_core::model::{Deadline, Doubt, Status};
 
 pub struct Words {
     /// In the order of `Status::ALL`.
@@ -21,6 +21,8 @@ pub struct Words {
     pub flag: fn(&Flag) -> String,
     pub input_error: fn(&InputError) -> String,
     pub edit_error: fn(&EditError) -> String,
+    /// What a reading of the source document left in doubt on a task.
+    pub doubt: fn(&Doubt) -> String,
 }
 
 impl Words {
@@ -156,6 +158,9 @@ fn input_error_vi(e: &InputError) -> String {
         InputError::Empty => "Hãy nhập nội dung.".into(),
         InputError::InUse { tasks } => format!("Vẫn còn {tasks} nhiệm vụ gắn với mục này. Hãy giao các nhiệm vụ đó cho nơi khác hoặc xóa chúng trước."),
         InputError::NoSuchRecord(_) => "Mục này không còn (có thể vừa bị xóa).".into(),
+        InputError::NotADeadline(t) => format!("“{t}” không phải là thời hạn. Hãy nhập ngày (10/11/2022), tháng (02/2022), “Hàng tháng”, “Hàng quý”, hoặc để trống."),
+        InputError::OutOfRange { min, max } => format!("Hãy nhập số nguyên từ {min} đến {max}."),
+        InputError::NameTaken(name) => format!("Đã có “{name}”. Hãy dùng tên khác."),
     }
 }
 
@@ -185,6 +190,14 @@ fn input_error_en(e: &InputError) -> String {
         InputError::NoSuchRecord(_) => {
             "This item no longer exists (it may have just been deleted).".into()
         }
+        InputError::NotADeadline(t) => format!(
+            "“{t}” is not a deadline. Type a date (10/11/2022), a month (02/2022), \
+“Monthly”, “Quarterly”, or leave it empty."
+        ),
+        InputError::OutOfRange { min, max } => {
+            format!("Type a whole number from {min} to {max}.")
+        }
+        InputError::NameTaken(name) => format!("“{name}” already exists. Use another name."),
     }
 }
 
@@ -209,6 +222,40 @@ fn edit_error_en(e: &EditError) -> String {
         EditError::NothingToUndo => "Nothing left to undo.".into(),
         EditError::NothingToRedo => "Nothing left to redo.".into(),
         EditError::ReadOnly => "Read only (a newer version saved this data): nothing can be changed. Open the newer copy of the app.".into(),
+    }
+}
+
+fn doubt_vi(d: &Doubt) -> String {
+    match d {
+        Doubt::UnitSlip { written, unit } => {
+            format!("Văn bản ghi “{written}”, có lẽ là nhầm của “{unit}”.")
+        }
+        Doubt::UnitsFromMergedCell { from_code } => format!(
+            "Bộ phận chủ trì lấy từ ô gộp của dòng {from_code} trong văn bản: hãy kiểm tra."
+        ),
+        Doubt::UnknownUnit { written } => {
+            format!("“{written}” không khớp bộ phận nào đã có.")
+        }
+        Doubt::Unread { text } => format!("Chưa đọc được: “{text}”."),
+        Doubt::UnknownDeadline { written } => {
+            format!("Thời hạn “{written}” không rõ dạng: hãy nhập lại.")
+        }
+    }
+}
+
+fn doubt_en(d: &Doubt) -> String {
+    match d {
+        Doubt::UnitSlip { written, unit } => {
+            format!("The document writes “{written}”, probably a slip for “{unit}”.")
+        }
+        Doubt::UnitsFromMergedCell { from_code } => format!(
+            "Lead units taken from the merged cell of row {from_code} in the document: please check."
+        ),
+        Doubt::UnknownUnit { written } => format!("“{written}” matches no known unit."),
+        Doubt::Unread { text } => format!("Not understood: “{text}”."),
+        Doubt::UnknownDeadline { written } => {
+            format!("Deadline “{written}” is in an unknown form: please type it again.")
+        }
     }
 }
 
@@ -238,6 +285,7 @@ pub const VI: Words = Words {
     flag: flag_vi,
     input_error: input_error_vi,
     edit_error: edit_error_vi,
+    doubt: doubt_vi,
 };
 
 pub const EN: Words = Words {
@@ -253,4 +301,5 @@ pub const EN: Words = Words {
     flag: flag_en,
     input_error: input_error_en,
     edit_error: edit_error_en,
+    doubt: doubt_en,
 };
