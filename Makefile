@@ -7,7 +7,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: run test dist tools tools-serve tools-browser test-core test-components test-e2e screenshots
+.PHONY: bench run test dist tools tools-serve tools-browser test-core test-components test-e2e screenshots
 
 ## make run: build, print the single file's path, serve on http://127.0.0.1:8080
 run: tools-serve dist
@@ -51,3 +51,15 @@ test-e2e:
 ## make screenshots: docs/screenshots/*.png at 1366×768 (after make dist)
 screenshots: tools-browser dist
 	cargo test -p cchc-e2e -- --ignored --test-threads=1 screenshot
+
+## make bench: sizes and times against TiddlyWiki's empty edition, native core benchmarks,
+## written to docs/PERFORMANCE.md (not part of make test)
+bench: tools-browser dist
+	@mkdir -p target/bench
+	@if [[ ! -f target/bench/tiddlywiki/output/empty.html ]]; then \
+	  npm install --prefix target/bench --no-audit --no-fund --loglevel=error tiddlywiki@5.4.1 && \
+	  rm -rf target/bench/tiddlywiki && cp -r target/bench/node_modules/tiddlywiki/editions/empty target/bench/tiddlywiki && \
+	  target/bench/node_modules/.bin/tiddlywiki target/bench/tiddlywiki --build empty; \
+	fi
+	cargo bench -p cchc-core --bench core 2>&1 | tee target/bench/core.txt
+	cargo run --release -p cchc-e2e --bin bench
