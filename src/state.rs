@@ -269,6 +269,35 @@ impl AppState {
         self.persist();
     }
 
+    /// Puts the built-in example back as it ships, as one undoable edit; opens it fresh
+    /// when the workspace never had it (its records then keep their shared stamps).
+    pub fn restore_example(&self) -> Result<(), EditError> {
+        let plan = seed::plan_id();
+        let known = self.ws.with_untracked(|w| w.doc.get(&plan).is_some());
+        if !known {
+            self.open_example();
+            return Ok(());
+        }
+        let ops = self.ws.with_untracked(|w| {
+            cchc_core::model::form::restore_example(&w.doc, &seed::example(), &plan)
+        });
+        self.apply(Action::LoadExample, ops)?;
+        self.show_plan(&plan);
+        Ok(())
+    }
+
+    /// Forgets every plan in this browser, after the officer confirmed. This browser keeps
+    /// its replica id and clock, so its later edits still order after its earlier ones.
+    pub fn clear_all(&self) {
+        self.ws.update(|w| {
+            let clock = w.clock.clone();
+            *w = Workspace::new(clock.replica);
+            w.clock = clock;
+        });
+        self.set_prefs(|p| p.active_plan = None);
+        self.persist();
+    }
+
     /// Switches the plan on screen.
     pub fn show_plan(&self, id: &str) {
         self.prefs.update(|p| p.active_plan = Some(id.to_string()));

@@ -7,6 +7,7 @@
 
 pub mod criteria;
 pub mod exchange;
+pub mod form;
 pub mod history;
 pub mod model;
 pub mod overview;
@@ -34,6 +35,7 @@ pub struct Texts {
     pub reports: &'static reports::Reports,
     pub history: &'static history::History,
     pub settings: &'static settings::Settings,
+    pub form: &'static form::Common,
 }
 
 static VI: Texts = Texts {
@@ -48,6 +50,7 @@ static VI: Texts = Texts {
     reports: &reports::VI,
     history: &history::VI,
     settings: &settings::VI,
+    form: &form::VI,
 };
 
 static EN: Texts = Texts {
@@ -62,6 +65,7 @@ static EN: Texts = Texts {
     reports: &reports::EN,
     history: &history::EN,
     settings: &settings::EN,
+    form: &form::EN,
 };
 
 static LANG: AtomicU8 = AtomicU8::new(0);

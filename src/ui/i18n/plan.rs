@@ -1,14 +1,97 @@
-//! Strings of the plan view. Add a field to the struct, then its Vietnamese and English text.
+//! Strings of Kế hoạch (the plan's details and the ranking table).
 
 pub struct PlanTexts {
-    /// Shown while the view is being built.
-    pub coming: &'static str,
+    /// Labels of `plan::FIELDS`, in its order.
+    pub fields: [&'static str; 21],
+    /// The groups of fields: the commune, the year and baseline, the document, the survey.
+    pub sections: [&'static str; 4],
+    pub level: &'static str,
+    /// District, province.
+    pub levels: [&'static str; 2],
+    pub ranking_title: &'static str,
+    pub ranking_hint: &'static str,
+    pub commune: &'static str,
+    pub score: &'static str,
+    pub place: &'static str,
+    pub ranking_add: &'static str,
 }
 
 pub const VI: PlanTexts = PlanTexts {
-    coming: "Phần này sẽ có ở bước tiếp theo.",
+    fields: [
+        "Xã, phường",
+        "Cơ quan ban hành",
+        "Số đơn vị được xếp hạng cùng",
+        "Năm kế hoạch",
+        "Năm gốc (năm bị chấm)",
+        "Điểm năm gốc",
+        "Xếp hạng năm gốc",
+        "Quyết định công bố kết quả",
+        "Ngày quyết định",
+        "Cơ quan quyết định",
+        "Số, ký hiệu kế hoạch",
+        "Ngày ban hành",
+        "Địa danh",
+        "Trích yếu",
+        "Thẩm quyền ký (TM., KT.)",
+        "Chức vụ người ký",
+        "Người ký",
+        "Nơi nhận (mỗi nơi một dòng)",
+        "Mục tiêu",
+        "Điểm điều tra xã hội học",
+        "Điểm tối đa điều tra xã hội học",
+    ],
+    sections: [
+        "Đơn vị được chấm điểm",
+        "Năm kế hoạch và kết quả năm gốc",
+        "Văn bản kế hoạch",
+        "Điều tra xã hội học",
+    ],
+    level: "Cấp xếp hạng",
+    levels: ["Cấp huyện", "Cấp tỉnh"],
+    ranking_title: "Bảng điểm các xã được xếp hạng cùng, năm",
+    ranking_hint: "Nhập điểm đã công bố của các xã khác; thứ hạng dự kiến ở phần Tổng quan tính theo bảng này.",
+    commune: "Xã, phường",
+    score: "Điểm",
+    place: "Thứ hạng",
+    ranking_add: "Thêm vào bảng",
 };
 
 pub const EN: PlanTexts = PlanTexts {
-    coming: "This part comes in a next step.",
+    fields: [
+        "Commune",
+        "Issuing body",
+        "Number of units ranked together",
+        "Plan year",
+        "Baseline year (year scored)",
+        "Baseline score",
+        "Baseline rank",
+        "Decision publishing the results",
+        "Decision date",
+        "Decided by",
+        "Plan number",
+        "Date issued",
+        "Place",
+        "Title",
+        "Signing authority (TM., KT.)",
+        "Signer's position",
+        "Signer",
+        "Recipients (one per line)",
+        "Goal",
+        "Survey points",
+        "Survey points, max",
+    ],
+    sections: [
+        "Unit scored",
+        "Plan year and baseline result",
+        "The plan document",
+        "Sociological survey",
+    ],
+    level: "Ranking level",
+    levels: ["District", "Province"],
+    ranking_title: "Scores of the communes ranked together, year",
+    ranking_hint: "Enter the other communes' published scores; the projected rank in Overview is computed from this table.",
+    commune: "Commune",
+    score: "Score",
+    place: "Place",
+    ranking_add: "Add to the table",
 };
