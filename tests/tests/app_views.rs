@@ -65,6 +65,20 @@ async fn retype(browser: &Browser, css: &str, text: &str) {
         .expect("type");
 }
 
+/// Waits until every edit is written to storage (saves are debounced).
+async fn saved(browser: &Browser) {
+    browser.wait_text("#save-status", "Đã lưu").await;
+}
+
+async fn undo_enabled(browser: &Browser) -> bool {
+    browser
+        .js("return !document.querySelector('#undo').disabled")
+        .await
+        .as_bool()
+        .unwrap_or(false)
+}
+
+/// The stored workspace as it is in localStorage (packed: compared, never read).
 async fn stored_workspace(browser: &Browser) -> String {
     browser
         .js("return localStorage.getItem('cchc:workspace')")
@@ -168,6 +182,7 @@ async fn journey_dashboard_filter_search_done_evidence_reload() {
         .await;
 
     // 5. Reload: both kept; the counts and the projected score moved by 1.3's 0,25.
+    saved(&browser).await;
     browser.reload().await;
     browser
         .wait_text("#evidence-list tbody td:nth-child(2)", "14/10/2022")
@@ -181,8 +196,6 @@ async fn journey_dashboard_filter_search_done_evidence_reload() {
     browser.wait_text("#count-done", "1").await;
     browser.wait_text("#count-not_started", "41").await;
     browser.wait_for("#evidence-ok").await;
-    let stored = stored_workspace(&browser).await;
-    assert!(stored.contains("45/BC-UBND"), "the evidence is stored");
 
     browser.assert_no_console_errors().await;
     browser.close().await;
@@ -194,7 +207,9 @@ async fn a_score_that_is_text_or_above_the_max_is_refused_and_nothing_is_saved()
     go(&browser, "tieu-chi").await;
     let cell = "input[data-code='1.3'][data-which='self']";
     browser.wait_for(cell).await;
+    saved(&browser).await;
     let before = stored_workspace(&browser).await;
+    assert!(!undo_enabled(&browser).await, "nothing edited yet");
 
     retype(&browser, cell, "abc").await;
     browser
@@ -203,7 +218,13 @@ async fn a_score_that_is_text_or_above_the_max_is_refused_and_nothing_is_saved()
             "“abc” không phải là số. Hãy nhập số như 0,75 hoặc 0.75.",
         )
         .await;
+    assert_eq!(
+        browser.text("#save-status").await,
+        "Đã lưu",
+        "no save waiting"
+    );
     assert_eq!(stored_workspace(&browser).await, before, "nothing saved");
+    assert!(!undo_enabled(&browser).await, "no edit recorded");
     let invalid: Value = browser
         .js(&format!(
             "return document.querySelector(\"{cell}\").getAttribute('aria-invalid')"
@@ -225,7 +246,9 @@ async fn a_score_that_is_text_or_above_the_max_is_refused_and_nothing_is_saved()
     retype(&browser, cell, "0.75").await;
     browser.wait_text("#criteria-error", "").await;
     assert_eq!(browser.value(cell).await, "0,75");
+    saved(&browser).await;
     assert_ne!(stored_workspace(&browser).await, before, "saved");
+    assert!(undo_enabled(&browser).await);
     retype(&browser, cell, "0,5").await;
     browser
         .wait_until("0,5 saved", || async {
@@ -245,16 +268,15 @@ async fn undo_brings_back_the_state_before_the_last_edit_also_after_a_reload() {
     browser.wait_for(cell).await;
     let before = browser.value(cell).await;
     assert_eq!(before, "");
+    let before_edit = stored_workspace(&browser).await;
     retype(&browser, cell, "0,5").await;
     browser
-        .wait_until("the score saved", || async {
-            stored_workspace(&browser)
-                .await
-                .contains("\"0.5\"")
-                .then_some(())
+        .wait_until("the score shown with a comma", || async {
+            (browser.value(cell).await == "0,5").then_some(())
         })
         .await;
-    assert_eq!(browser.value(cell).await, "0,5");
+    saved(&browser).await;
+    assert_ne!(stored_workspace(&browser).await, before_edit);
 
     // Undo survives a reload: the undo stack is stored with the workspace.
     browser.reload().await;
@@ -266,6 +288,7 @@ async fn undo_brings_back_the_state_before_the_last_edit_also_after_a_reload() {
             browser.value(cell).await.is_empty().then_some(())
         })
         .await;
+    saved(&browser).await;
     browser.reload().await;
     browser.wait_for(cell).await;
     assert_eq!(browser.value(cell).await, "", "the undo itself was saved");

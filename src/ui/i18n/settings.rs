@@ -47,12 +47,12 @@ khác không thấy được. Muốn sao lưu hay chuyển sang máy khác, hãy
     ranking_mode_hint: "Các xã bằng điểm cùng một hạng. Thông thường hạng kế tiếp bị bỏ qua (1, 1, 3).",
     modes: ["Bỏ qua hạng kế tiếp (1, 1, 3)", "Không bỏ qua (1, 1, 2)"],
     reset_title: "Kế hoạch mẫu và xóa dữ liệu",
-    reset_hint: "Hãy xuất tệp sao lưu trước. Khôi phục kế hoạch mẫu có thể hoàn tác bằng nút Hoàn tác; xóa hết dữ liệu thì không.",
+    reset_hint: "Hãy xuất tệp sao lưu trước. Khôi phục kế hoạch mẫu có thể hoàn tác bằng nút Hoàn tác; xóa hết dữ liệu thì không (chỉ còn các bản sao lưu tự động).",
     restore_example: "Khôi phục kế hoạch mẫu",
     restore_question: "Đưa kế hoạch mẫu Sơn Lĩnh về như ban đầu? Mọi thay đổi trên kế hoạch mẫu sẽ mất (có thể hoàn tác).",
     restored: "Đã khôi phục kế hoạch mẫu.",
     clear_all: "Xóa hết dữ liệu",
-    clear_question: "Xóa mọi kế hoạch khỏi trình duyệt này? Không thể hoàn tác.",
+    clear_question: "Xóa mọi kế hoạch khỏi trình duyệt này? Không hoàn tác được; chỉ còn các bản sao lưu tự động bên dưới.",
     cleared: "Đã xóa hết dữ liệu trong trình duyệt này.",
 };
 
@@ -75,11 +75,11 @@ computer cannot see it. To back it up or move it, export a file in Exchange data
     ranking_mode_hint: "Communes with equal scores share a place. Usually the next place is skipped (1, 1, 3).",
     modes: ["Skip the next place (1, 1, 3)", "Do not skip (1, 1, 2)"],
     reset_title: "The example, and clearing data",
-    reset_hint: "Export a backup first. Restoring the example can be undone with Undo; clearing all data cannot.",
+    reset_hint: "Export a backup first. Restoring the example can be undone with Undo; clearing all data cannot (only the automatic backups remain).",
     restore_example: "Restore the example",
     restore_question: "Put the Sơn Lĩnh example back as it ships? Every change to it is lost (can be undone).",
     restored: "The example is restored.",
     clear_all: "Clear all data",
-    clear_question: "Remove every plan from this browser? This cannot be undone.",
+    clear_question: "Remove every plan from this browser? This cannot be undone; only the automatic backups below remain.",
     cleared: "All data in this browser was cleared.",
 };
