@@ -144,7 +144,16 @@ fn tree(cs: CriteriaState, v: &PlanView) -> El {
             td(&code_text).cls("code"),
             el("td")
                 .cls(&format!("title d{}", v.depth(code).min(4)))
-                .c(button(&c.title, "open").data("id", &c.id).cls("link")),
+                .c(button(
+                    if c.title.is_empty() {
+                        t.untitled
+                    } else {
+                        &c.title
+                    },
+                    "open",
+                )
+                .data("id", &c.id)
+                .cls("link")),
         ];
         for ((which, name), label) in SCORES.iter().zip(t.scores) {
             cells.push(

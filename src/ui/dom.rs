@@ -16,9 +16,11 @@
 //! - Inputs that belong to a form being typed (`data-draft`) are never overwritten by a
 //!   redraw; their values are read when the form is sent.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, Node};
 
@@ -181,6 +183,27 @@ struct Spec {
     on: Box<dyn Fn(Ev)>,
 }
 
+/// A region on the page: its element, what it draws and handles, and the one listener that
+/// catches its events. `generation` tells a stale cleanup from the current one.
+struct Live {
+    id: u32,
+    generation: u32,
+    el: Element,
+    spec: Rc<Spec>,
+    listener: Closure<dyn FnMut(Event)>,
+}
+
+thread_local! {
+    static LIVE: RefCell<Vec<Live>> = const { RefCell::new(Vec::new()) };
+    static NEXT: Cell<u32> = const { Cell::new(1) };
+}
+
+/// The events a region handles, caught on the way down (capture), so that events that do
+/// not bubble reach it too.
+const EVENTS: [&str; 4] = ["click", "change", "input", "submit"];
+/// Where a region element keeps its id.
+const ID_KEY: &str = "cchcRegion";
+
 /// A part of a view: drawn by `draw` from the signals it reads, redrawn when they change;
 /// every action inside goes to `on`.
 pub fn region(draw: impl Fn() -> El + 'static, on: impl Fn(Ev) + 'static) -> AnyView {
@@ -191,21 +214,16 @@ pub fn region(draw: impl Fn() -> El + 'static, on: impl Fn(Ev) + 'static) -> Any
 }
 
 fn mount(spec: Rc<Spec>) -> AnyView {
-    let (a, b, c, d) = (spec.clone(), spec.clone(), spec.clone(), spec.clone());
-    view! {
-        <div class="region" use:start=spec
-            on:click=move |ev| dispatch(&a, "click", ev.into())
-            on:change=move |ev| dispatch(&b, "change", ev)
-            on:input=move |ev| dispatch(&c, "input", ev.into())
-            on:submit=move |ev| dispatch(&d, "submit", ev.into())></div>
-    }
-    .into_any()
+    view! { <div class="region" use:start=spec></div> }.into_any()
 }
 
 /// Draws at once (so the view is complete when mounted), then redraws in an effect. When
 /// the shell redraws a view of the same kind, tachys reuses the element and runs this again:
-/// the new drawing is then patched onto the old one rather than added after it.
+/// the new drawing is then patched onto the old one, and the listener kept.
 fn start(container: leptos::tachys::renderer::types::Element, spec: Rc<Spec>) {
+    let generation = register(&container, spec.clone());
+    let id = region_id(&container);
+    on_cleanup(move || unregister(id, generation));
     let paint = move |next: El| match container.first_child() {
         Some(old) => morph(&old, &next.0),
         None => {
@@ -216,7 +234,87 @@ fn start(container: leptos::tachys::renderer::types::Element, spec: Rc<Spec>) {
     Effect::new(move |_| paint((spec.draw)()));
 }
 
-fn dispatch(spec: &Spec, kind: &'static str, event: Event) {
+fn region_id(el: &Element) -> u32 {
+    js_sys::Reflect::get(el, &ID_KEY.into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map_or(0, |v| v as u32)
+}
+
+/// Remembers the region (or, for an element already known, its new spec); returns the
+/// generation its cleanup must match.
+fn register(el: &Element, spec: Rc<Spec>) -> u32 {
+    let known = region_id(el);
+    LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        if let Some(entry) = live.iter_mut().find(|l| l.id == known && known != 0) {
+            entry.spec = spec;
+            entry.generation += 1;
+            return entry.generation;
+        }
+        let id = NEXT.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        });
+        let listener = Closure::<dyn FnMut(Event)>::new(move |ev: Event| dispatch(id, ev));
+        for kind in EVENTS {
+            let _ = el.add_event_listener_with_callback_and_bool(
+                kind,
+                listener.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        let _ = js_sys::Reflect::set(el, &ID_KEY.into(), &f64::from(id).into());
+        live.push(Live {
+            id,
+            generation: 0,
+            el: el.clone(),
+            spec,
+            listener,
+        });
+        0
+    })
+}
+
+/// Forgets a region when its view goes, unless a newer drawing took it over.
+fn unregister(id: u32, generation: u32) {
+    LIVE.with(|live| {
+        let mut live = live.borrow_mut();
+        let Some(at) = live
+            .iter()
+            .position(|l| l.id == id && l.generation == generation)
+        else {
+            return;
+        };
+        let gone = live.remove(at);
+        for kind in EVENTS {
+            let _ = gone.el.remove_event_listener_with_callback_and_bool(
+                kind,
+                gone.listener.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        let _ = js_sys::Reflect::delete_property(&gone.el, &ID_KEY.into());
+    });
+}
+
+fn dispatch(id: u32, event: Event) {
+    let Some(spec) = LIVE.with(|live| {
+        live.borrow()
+            .iter()
+            .find(|l| l.id == id)
+            .map(|l| l.spec.clone())
+    }) else {
+        return;
+    };
+    let kind = match event.type_().as_str() {
+        "click" => "click",
+        "change" => "change",
+        "input" => "input",
+        "submit" => "submit",
+        _ => return,
+    };
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };

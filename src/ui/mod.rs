@@ -327,3 +327,5 @@ fn ViewPage(view: View, #[prop(optional)] children: Option<Children>) -> impl In
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod views_tests;

@@ -62,9 +62,15 @@ fn dashboard(state: AppState, errors: Errors, v: &Shared) -> El {
     status_rows.push(count_row(i18n::t().model.late, "count-late", late.len()).cls("late"));
     status_rows.push(count_row(t.due_soon_count, "count-soon", soon.len()));
     status_rows.push(count_row(t.total, "count-total", v.tasks.len()).cls("total"));
+    // An SVG in an <img> does not inherit the page's fonts: give it the same ones.
+    let svg = points_by_domain_svg(v).replacen(
+        "<svg ",
+        "<svg font-family=\"Segoe UI, Tahoma, Arial, sans-serif\" ",
+        1,
+    );
     let chart = format!(
         "data:image/svg+xml;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(&points_by_domain_svg(v)))
+        String::from(js_sys::encode_uri_component(&svg))
     );
     el("div")
         .c(stats(v))
@@ -113,7 +119,7 @@ fn stats(v: &Shared) -> El {
         .c(h("span", &points(s.projected_all)).id("projected-all"));
     let projected_rank = if v.ranking.is_empty() {
         el("span")
-            .c(h("strong", unknown).id("projected-rank"))
+            .c(h("strong", unknown).id("projected-rank").cls("unknown"))
             .c(h("small", t.enter_ranking))
     } else {
         h(

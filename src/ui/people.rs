@@ -48,8 +48,7 @@ fn draw(state: AppState, errors: Errors, v: &PlanView) -> El {
             .data("id", &u.id)
             .at("aria-label", &format!("{}: {}", t.unit_name, u.name))
             .flag("aria-invalid", error.is_some());
-        unit_rows.push(
-            el("tr").data("k", &u.id).cs(vec![
+        unit_rows.push(el("tr").data("k", &u.id).cs(vec![
                 el("td").c(name_input),
                 td(&u.aliases.join("; ")).cls("hint"),
                 tdn(&tasks.to_string()),
@@ -57,8 +56,7 @@ fn draw(state: AppState, errors: Errors, v: &PlanView) -> El {
                 el("td").c(button(form.delete, "unit-del")
                     .data("id", &u.id)
                     .id(&format!("del-{}", u.id))),
-            ]),
-        );
+            ]));
     }
     let unit_options: Vec<(String, String)> = v
         .units
@@ -86,8 +84,7 @@ fn draw(state: AppState, errors: Errors, v: &PlanView) -> El {
             errors,
             bind(&o.id, f::TITLE, Input::Text, &title_label, &title_id),
         );
-        officer_rows.push(
-            el("tr").data("k", &o.id).cs(vec![
+        officer_rows.push(el("tr").data("k", &o.id).cs(vec![
                 el("td").c(name),
                 el("td").c(select(
                     &format!("officer-unit-{}", o.id),
@@ -100,8 +97,7 @@ fn draw(state: AppState, errors: Errors, v: &PlanView) -> El {
                 el("td").c(title),
                 tdn(&tasks.to_string()),
                 el("td").c(button(form.delete, "officer-del").data("id", &o.id)),
-            ]),
-        );
+            ]));
     }
     let new_unit = select("new-officer-unit", &unit_options, "", "")
         .at("name", "unit")

@@ -156,6 +156,10 @@ pub fn TasksView() -> impl IntoView {
         let (task, params) = read_hash();
         ts.errors.clear();
         ts.evidence.set(None);
+        if task.is_some() {
+            // The editor opens at its top, wherever the list was scrolled.
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
         ts.editing.set(task);
         for (k, v) in params {
             match k.as_str() {
@@ -455,6 +459,9 @@ pub fn who(v: &PlanView, task: &Task) -> String {
             .join(", ")
     };
     let mut parts = Vec::new();
+    if task.lead.is_empty() && task.support.is_empty() && task.officers.is_empty() {
+        return t.unassigned.to_string();
+    }
     if task.lead.len() == v.units.len() && v.units.len() > 2 {
         parts.push(t.all_units.to_string());
     } else if !task.lead.is_empty() {

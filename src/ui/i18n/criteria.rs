@@ -4,6 +4,8 @@ pub struct Criteria {
     pub code: &'static str,
     pub code_hint: &'static str,
     pub title: &'static str,
+    /// A heading the document implies but does not name.
+    pub untitled: &'static str,
     /// The score columns: max, baseline, self-assessed, appraised.
     pub scores: [&'static str; 4],
     /// The editor's other scores: baseline self-assessed, stated loss.
@@ -23,6 +25,7 @@ pub const VI: Criteria = Criteria {
     code: "Mã",
     code_hint: "Các số cách nhau bởi dấu chấm, ví dụ 2.2.1.",
     title: "Tiêu chí, tiêu chí thành phần",
+    untitled: "(văn bản không ghi tên)",
     scores: ["Điểm tối đa", "Điểm năm gốc", "Tự chấm", "Thẩm định"],
     more_scores: ["Tự chấm năm gốc", "Điểm trừ văn bản ghi"],
     lost: "Điểm bị mất",
@@ -40,6 +43,7 @@ pub const EN: Criteria = Criteria {
     code: "Code",
     code_hint: "Numbers separated by dots, e.g. 2.2.1.",
     title: "Criterion, sub-criterion",
+    untitled: "(not named in the document)",
     scores: ["Max", "Baseline", "Self-assessed", "Appraised"],
     more_scores: ["Baseline self-assessed", "Loss as written"],
     lost: "Points lost",

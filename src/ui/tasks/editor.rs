@@ -127,7 +127,7 @@ pub fn draw(state: AppState, ts: TaskState, v: &PlanView, id: &str) -> El {
             .zip([t.lead, t.support, t.officers])
             .map(|((role, name), legend)| people(v, task, *role, name, legend))
             .collect()))
-        .c(extensions(task, errors.message("ext")))
+        .maybe((!task.deadline.is_recurring()).then(|| extensions(task, errors.message("ext"))))
         .maybe(periods(v, task, as_of))
         .maybe(doubts(task))
         .c(evidence::draw(
@@ -191,20 +191,21 @@ fn extensions(task: &Task, error: String) -> El {
             ])
         })
         .collect();
+    let list = if task.extensions.is_empty() {
+        h("p", t.no_extensions).cls("empty").id("extensions")
+    } else {
+        let heads = vec![
+            th(t.extended_to),
+            th(t.reason),
+            th(t.granted),
+            th(form.actions),
+        ];
+        table("extensions", heads, rows).cls("compact")
+    };
     el("section")
         .c(h("h3", t.extensions))
         .c(h("p", &deadline_text(task)).cls("hint"))
-        .c(table(
-            "extensions",
-            vec![
-                th(t.extended_to),
-                th(t.reason),
-                th(t.granted),
-                th(form.actions),
-            ],
-            rows,
-        )
-        .cls("compact"))
+        .c(list)
         .c(el("form")
             .cls("add-form row")
             .act("ext-add")

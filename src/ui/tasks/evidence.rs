@@ -81,7 +81,11 @@ pub fn draw(editing: Option<&str>, errors: Errors, v: &PlanView, attach: &Attach
     el("section")
         .id("evidence")
         .c(h("h3", &format!("{} ({})", t.evidence_title, list.len())))
-        .c(table("evidence-list", heads, rows).cls("evidence"))
+        .c(if list.is_empty() {
+            h("p", t.no_evidence).cls("empty").id("evidence-list")
+        } else {
+            table("evidence-list", heads, rows).cls("evidence")
+        })
         .c(el("form")
             .cls("add-form")
             .id("evidence-form")
