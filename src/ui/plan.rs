@@ -69,10 +69,9 @@ fn draw(state: AppState, errors: Errors, v: &PlanView) -> El {
     let mut from = 0;
     for (s, end) in SECTIONS.into_iter().enumerate() {
         let mut fields = Vec::with_capacity(end - from);
-        for i in from..end {
-            let (field, input, area) = FIELDS[i];
+        for (&(field, input, area), label) in FIELDS[from..end].iter().zip(&t.fields[from..end]) {
             let dom_id = format!("plan-{}", field.replace('_', "-"));
-            let b = bind(id, field, input, t.fields[i], &dom_id);
+            let b = bind(id, field, input, label, &dom_id);
             fields.push(bound(state, errors, if area { b.area() } else { b }));
         }
         if s == 0 {

@@ -312,11 +312,10 @@ pub fn on(state: AppState, ts: TaskState, flash: Flash, ev: &Ev) {
     }
     match (ev.kind, ev.act.as_str()) {
         ("click", "back") => open_task(None),
-        ("click", "done") => {
-            if save(state, Action::MarkDone, Ok(mark_done(task, as_of))).is_ok() {
-                flash.say(t.marked_done);
-            }
-        }
+        ("click", "done") => match save(state, Action::MarkDone, Ok(mark_done(task, as_of))) {
+            Ok(()) => flash.say(t.marked_done),
+            Err(e) => flash.say(e),
+        },
         ("change", "status") => {
             if let Some(s) = Status::ALL.into_iter().find(|s| s.as_str() == ev.value()) {
                 apply(Action::Edit, set_status(task, s, as_of));
