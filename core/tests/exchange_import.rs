@@ -172,6 +172,44 @@ fn choosing_the_other_side_in_the_preview_resolves_the_conflict() {
 }
 
 #[test]
+fn one_undo_takes_back_an_import_and_the_choices_made_in_its_preview() {
+    let t13 = task_id("1.3");
+    let mut a = Officer::open_example("An", 1, 10_000);
+    let mut b = Officer::open_example("Bình", 2, 20_000);
+    a.edit(vec![Op::set(&t13, f::LEADER, "Đ/c Tuấn")]);
+    a.edit(vec![Op::set(&t13, f::NOTE, "Ghi chú của An")]);
+    b.edit(vec![Op::set(&t13, f::LEADER, "Đ/c Hùng")]);
+    let choices: Choices = BTreeMap::from([((t13.clone(), f::LEADER.to_string()), Side::Theirs)]);
+    b.import(&a.export_all(), &choices);
+    assert_eq!(b.value(&t13, f::LEADER), json!("Đ/c Tuấn"));
+    assert!(
+        matches!(b.ws.can_undo(), Some(Action::Import { .. })),
+        "the choice is part of the import's undo step: {:?}",
+        b.ws.can_undo()
+    );
+    let ctx = b.ctx();
+    assert!(matches!(b.ws.undo(&ctx), Ok(Action::Import { .. })));
+    assert_eq!(b.value(&t13, f::LEADER), json!("Đ/c Hùng"));
+    assert_eq!(b.value(&t13, f::NOTE), serde_json::Value::Null);
+    // The history still says both: the import, then the choice.
+    let actions: Vec<&Action> =
+        b.ws.history
+            .iter()
+            .rev()
+            .skip(1)
+            .take(2)
+            .map(|c| &c.action)
+            .collect();
+    assert!(
+        matches!(
+            actions[..],
+            [Action::ResolveConflict, Action::Import { .. }]
+        ),
+        "{actions:?}"
+    );
+}
+
+#[test]
 fn undo_import_brings_back_the_state_before_it() {
     let t13 = task_id("1.3");
     let mut a = Officer::open_example("An", 1, 10_000);

@@ -49,6 +49,8 @@ pub fn App() -> impl IntoView {
     crate::state::install_lifecycle(state);
     let t = &i18n::t().shell;
 
+    // Only whether a plan exists: an edit of a plan must not redraw the view being used.
+    let has_plan = Memo::new(move |_| state.has_plan());
     view! {
         <a class="skip-link" href="#noi-dung" on:click=skip_to_content>{t.skip_link}</a>
         <banners::StorageBanners/>
@@ -58,7 +60,7 @@ pub fn App() -> impl IntoView {
             <main id="noi-dung" tabindex="-1">
                 {move || {
                     let view = router.current();
-                    if state.has_plan() || view == View::Settings || view == View::Exchange {
+                    if has_plan.get() || view == View::Settings || view == View::Exchange {
                         current_view(view)
                     } else {
                         view! { <FirstRun/> }.into_any()

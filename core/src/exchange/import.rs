@@ -388,14 +388,29 @@ pub fn apply(
         ctx,
     );
     let resolutions = resolutions(preview, choices);
-    if !resolutions.is_empty() {
-        // The fields exist: the merge just wrote them.
-        let _ = ws.apply(Action::ResolveConflict, resolutions, ctx);
+    // The fields exist: the merge just wrote them.
+    if !resolutions.is_empty() && ws.apply(Action::ResolveConflict, resolutions, ctx).is_ok() {
+        join_choices_into_import(ws);
     }
     Applied {
         added: preview.count(Outcome::Added),
         updated: preview.count(Outcome::Updated),
         conflicting: preview.count(Outcome::Conflicting),
+    }
+}
+
+/// The choices made in the preview belong to the import: one undo takes back both
+/// (the choices first, then the merge).
+fn join_choices_into_import(ws: &mut Workspace) {
+    let below_is_import =
+        ws.undo.len() >= 2 && matches!(ws.undo[ws.undo.len() - 2].action, Action::Import { .. });
+    if !below_is_import {
+        return;
+    }
+    if let (Some(choices), Some(import)) = (ws.undo.pop(), ws.undo.last_mut()) {
+        let mut ops = choices.ops;
+        ops.append(&mut import.ops);
+        import.ops = ops;
     }
 }
 

@@ -1,5 +1,6 @@
 //! The file format, validation, migration, merge and the appendix parser.
 
+pub mod conflicts;
 pub mod error;
 pub mod export;
 pub mod format;

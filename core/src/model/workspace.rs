@@ -176,8 +176,21 @@ impl Workspace {
 
     /// Takes back the last step, as a new edit.
     pub fn undo(&mut self, ctx: &Ctx) -> Result<Action, EditError> {
+        self.undo_as(Action::Undo, ctx)
+    }
+
+    /// Takes back the last step when it is an import ("Hoàn tác lần nhập vừa rồi"), logged
+    /// as the undo of an import. Anything else on top is left alone: `NothingToUndo`.
+    pub fn undo_import(&mut self, ctx: &Ctx) -> Result<Action, EditError> {
+        if !matches!(self.can_undo(), Some(Action::Import { .. })) {
+            return Err(EditError::NothingToUndo);
+        }
+        self.undo_as(Action::UndoImport, ctx)
+    }
+
+    fn undo_as(&mut self, logged: Action, ctx: &Ctx) -> Result<Action, EditError> {
         let step = self.undo.pop().ok_or(EditError::NothingToUndo)?;
-        match self.run(Action::Undo, step.ops.clone(), ctx) {
+        match self.run(logged, step.ops.clone(), ctx) {
             Ok(inverse) => {
                 push_capped(
                     &mut self.redo,
@@ -646,6 +659,33 @@ mod tests {
             restore_ops(&ws.doc, &earlier).is_empty(),
             "restored: nothing left to do"
         );
+    }
+
+    #[test]
+    fn undo_import_takes_back_only_an_import_on_top() {
+        let mut ws = ws_with_task();
+        let import = Action::Import {
+            file: "a.json".into(),
+            by: "An".into(),
+        };
+        ws.record(
+            import.clone(),
+            Vec::new(),
+            vec![Op::set("t1", "status", "not_started")],
+            &ctx(1500),
+        );
+        ws.apply(
+            Action::Edit,
+            vec![Op::set("t1", "status", "done")],
+            &ctx(2000),
+        )
+        .unwrap();
+        assert_eq!(ws.undo_import(&ctx(3000)), Err(EditError::NothingToUndo));
+        assert_eq!(status(&ws), json!("done"), "an edit on top stays");
+        ws.undo(&ctx(4000)).unwrap();
+        assert_eq!(ws.undo_import(&ctx(5000)), Ok(import));
+        assert_eq!(ws.history.last().unwrap().action, Action::UndoImport);
+        assert_eq!(status(&ws), json!("not_started"));
     }
 
     #[test]
