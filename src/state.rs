@@ -4,8 +4,10 @@
 //! Components read these and send edits through [`AppState::apply`]; they never write a
 //! field themselves. Edits are commands, so undo, history and stamps come from one place.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use cchc_core::exchange::import::{self, Applied, Choices, Preview};
 use cchc_core::exchange::{export, format};
 use cchc_core::model::view::{self, PlanView};
 use cchc_core::model::workspace::{Action, Ctx, EditError, Op, Workspace};
@@ -22,6 +24,8 @@ pub const PREFS_KEY: &str = "prefs";
 const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 /// The backup reminder comes when the last export is older than this.
 pub const EXPORT_REMINDER_DAYS: i64 = 7;
+/// Who is behind each replica id, learned from the files imported (see [`replica_names`]).
+pub const REPLICAS_KEY: &str = "replicas";
 
 /// The app's version, written into files and stored data.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -251,6 +255,35 @@ impl AppState {
         result
     }
 
+    /// Merges a previewed file as one undoable step ([`Action::Import`]), then saves.
+    /// Data of a newer version is never written over: nothing happens then.
+    pub fn import(&self, preview: &Preview, choices: &Choices, file_name: &str) -> Option<Applied> {
+        if self.read_only() {
+            return None;
+        }
+        let ctx = self.ctx();
+        let mut applied = None;
+        self.ws
+            .update(|w| applied = Some(import::apply(w, preview, choices, file_name, &ctx)));
+        remember_replica(&preview.header.replica, &preview.header.exported_by);
+        self.persist();
+        applied
+    }
+
+    /// Takes back the last step if it is an import; otherwise changes nothing.
+    pub fn undo_import(&self) -> Result<Action, EditError> {
+        if self.read_only() {
+            return Err(EditError::ReadOnly);
+        }
+        let ctx = self.ctx();
+        let mut result = Err(EditError::NothingToUndo);
+        self.ws.update(|w| result = w.undo_import(&ctx));
+        if result.is_ok() {
+            self.persist();
+        }
+        result
+    }
+
     /// Opens the built-in example (merged in: nothing already here is lost).
     pub fn open_example(&self) {
         if self.read_only() {
@@ -407,15 +440,7 @@ impl AppState {
 
     /// The whole workspace as a file, for a backup: its name and text.
     pub fn backup_file(&self) -> (String, String) {
-        let header = format::Header {
-            format: format::FORMAT.into(),
-            schema: format::SCHEMA,
-            app: APP_VERSION.into(),
-            exported_at: now_rfc3339(),
-            exported_by: self.prefs.with_untracked(|p| p.officer_name.clone()),
-            scope: format::Scope::Workspace,
-            replica: self.ws.with_untracked(|w| w.replica().to_text()),
-        };
+        let header = self.export_header();
         let text = self
             .ws
             .with_untracked(|w| format::encode(&export::workspace(&w.doc, header)));
@@ -425,6 +450,19 @@ impl AppState {
                 .unwrap_or_default()
         });
         (export::file_name(&commune, year, None, today()), text)
+    }
+
+    /// The header of a file exported now: who, when, from which replica, by which app.
+    pub fn export_header(&self) -> format::Header {
+        format::Header {
+            format: format::FORMAT.into(),
+            schema: format::SCHEMA,
+            app: APP_VERSION.into(),
+            exported_at: now_rfc3339(),
+            exported_by: self.prefs.with_untracked(|p| p.officer_name.clone()),
+            scope: format::Scope::Workspace,
+            replica: self.ws.with_untracked(|w| w.replica().to_text()),
+        }
     }
 
     /// Whether the backup reminder is due: nothing exported for a week of work.
@@ -488,6 +526,30 @@ pub fn install_lifecycle(state: AppState) {
     // Asks the browser not to evict our data under pressure; refused quietly where it cannot.
     if let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) {
         let _ = manager.persist();
+    }
+}
+
+/// Replica id → the name of the officer who exported from it, as far as this browser knows:
+/// the conflicts list says who wrote a value. A name is for people, never for ordering.
+pub fn replica_names() -> BTreeMap<String, String> {
+    storage::get(REPLICAS_KEY)
+        .ok()
+        .flatten()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+fn remember_replica(replica: &str, name: &str) {
+    let name = name.trim();
+    if replica.is_empty() || name.is_empty() {
+        return;
+    }
+    let mut names = replica_names();
+    if names.get(replica).map(String::as_str) != Some(name) {
+        names.insert(replica.to_string(), name.to_string());
+        if let Ok(text) = serde_json::to_string(&names) {
+            let _ = storage::set(REPLICAS_KEY, &text);
+        }
     }
 }
 

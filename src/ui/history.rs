@@ -1,11 +1,394 @@
-//! History view. A later issue fills it; until then it shows its title and purpose.
+//! Lịch sử: the conflicts that wait for a decision (settled with one click, as an undoable
+//! edit), then the recent changes — who, when, what — imports with whose file they came from.
 
+use std::collections::BTreeMap;
+
+use cchc_core::exchange::conflicts::{self, Conflict, DeleteConflict, FieldConflict};
+use cchc_core::model::doc::{Kind, Write, DELETED};
+use cchc_core::model::stamp::ReplicaId;
+use cchc_core::model::workspace::{Action, Change, Op};
 use leptos::prelude::*;
 
-use super::ViewPage;
+use super::exchange::describe::{self, Lookup};
+use super::exchange::dom::{self, el, text, El};
+use super::i18n::{self, exchange::fill};
+use super::{Flash, ViewPage};
 use crate::router::View;
+use crate::state::{self, AppState};
+
+/// Changes shown at first, and added by each "Xem thêm".
+const PAGE: usize = 50;
+/// Field changes listed per change; the rest are counted.
+const LINES_SHOWN: usize = 5;
 
 #[component]
 pub fn HistoryView() -> impl IntoView {
-    view! { <ViewPage view=View::History/> }
+    view! {
+        <ViewPage view=View::History>
+            <ConflictsList/>
+            <RecentChanges/>
+        </ViewPage>
+    }
+}
+
+/// The number of open conflicts beside Lịch sử in the navigation; nothing when there are none.
+#[component]
+pub fn ConflictBadge() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let count = Memo::new(move |_| state.ws.with(|w| conflicts::count(&w.doc)));
+    move || {
+        let n = count.get();
+        (n > 0).then(|| {
+            let title = fill(i18n::t().history.open_conflicts, &[&n.to_string()]);
+            view! { <span id="conflict-count" class="nav-count" title=title>{n}</span> }
+        })
+    }
+}
+
+/// Who wrote a value, and when: names come from this browser and from the files imported.
+struct Writers {
+    own: ReplicaId,
+    own_name: String,
+    names: BTreeMap<String, String>,
+}
+
+impl Writers {
+    fn load(state: &AppState) -> Writers {
+        Writers {
+            own: state.ws.with_untracked(|w| w.replica()),
+            own_name: state
+                .prefs
+                .with_untracked(|p| p.officer_name.trim().to_string()),
+            names: state::replica_names(),
+        }
+    }
+
+    fn of(&self, w: &Write) -> String {
+        let t = i18n::t().history;
+        if w.stamp.is_genesis() {
+            return t.example.to_string();
+        }
+        let who = if w.stamp.replica == self.own {
+            if self.own_name.is_empty() {
+                t.this_browser.to_string()
+            } else {
+                format!("{} ({})", self.own_name, t.this_browser)
+            }
+        } else {
+            self.names
+                .get(&w.stamp.replica.to_text())
+                .cloned()
+                .unwrap_or_else(|| t.other_browser.to_string())
+        };
+        fill(t.by, &[&who, &describe::local_time(w.stamp.hlc.ms())])
+    }
+}
+
+/// A value and who wrote it, as shown in a cell.
+struct Written {
+    value: String,
+    by: String,
+}
+
+/// One line of the conflicts list, in words, with the operations that settle it.
+struct ConflictRow {
+    label: String,
+    field: String,
+    shown: Written,
+    keep: (&'static str, Op),
+    others: Vec<(Written, &'static str, Op)>,
+    deleted: bool,
+}
+
+fn conflict_rows(state: &AppState) -> Vec<ConflictRow> {
+    let writers = Writers::load(state);
+    state.ws.with(|w| {
+        let look = Lookup(vec![&w.doc]);
+        conflicts::open(&w.doc)
+            .iter()
+            .map(|c| match c {
+                Conflict::Field(c) => field_row(c, &look, &writers),
+                Conflict::Delete(c) => delete_row(c, &look, &writers),
+            })
+            .collect()
+    })
+}
+
+fn field_row(c: &FieldConflict, look: &Lookup, writers: &Writers) -> ConflictRow {
+    let t = i18n::t().history;
+    let written = |w: &Write| Written {
+        value: look.value(&c.field, &w.value),
+        by: writers.of(w),
+    };
+    ConflictRow {
+        label: look.label(&c.id, &c.kind),
+        field: describe::field_label(&c.field),
+        shown: written(&c.shown),
+        keep: (
+            t.keep_shown,
+            conflicts::choose(&c.id, &c.field, c.shown.value.clone()),
+        ),
+        others: c
+            .others
+            .iter()
+            .map(|w| {
+                let op = conflicts::choose(&c.id, &c.field, w.value.clone());
+                (written(w), t.restore_value, op)
+            })
+            .collect(),
+        deleted: false,
+    }
+}
+
+fn delete_row(c: &DeleteConflict, look: &Lookup, writers: &Writers) -> ConflictRow {
+    let t = i18n::t().history;
+    let edits = c
+        .edits
+        .iter()
+        .map(|(field, w)| {
+            let value = format!(
+                "{}: {}",
+                describe::field_label(field),
+                look.value(field, &w.value)
+            );
+            Written {
+                value,
+                by: writers.of(w),
+            }
+        })
+        .collect::<Vec<_>>();
+    let edits_text = Written {
+        value: edits
+            .iter()
+            .map(|e| format!("{} ({})", e.value, e.by))
+            .collect::<Vec<_>>()
+            .join("; "),
+        by: String::new(),
+    };
+    ConflictRow {
+        label: look.label(&c.id, &c.kind),
+        field: fill(t.deleted_by, &[&writers.of(&c.delete)]),
+        shown: Written {
+            value: look.value(DELETED, &serde_json::Value::Bool(true)),
+            by: writers.of(&c.delete),
+        },
+        keep: (t.keep_deleted, conflicts::keep_deleted(&c.id)),
+        others: vec![(edits_text, t.restore_record, conflicts::restore(&c.id))],
+        deleted: true,
+    }
+}
+
+#[component]
+fn ConflictsList() -> impl IntoView {
+    let t = i18n::t().history;
+    let state = expect_context::<AppState>();
+    let flash = expect_context::<Flash>();
+    let status = RwSignal::new(None::<String>);
+    // The operations of the buttons shown, by their `data-i`.
+    let ops = StoredValue::new(Vec::<Op>::new());
+    let holder = NodeRef::<leptos::html::Div>::new();
+    dom::keep_filled(
+        holder,
+        Box::new(move || {
+            let mut shown = Vec::new();
+            let content = conflicts_dom(conflict_rows(&state), &mut shown);
+            ops.set_value(shown);
+            Some(content)
+        }),
+    );
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(op) = dom::target(&ev, "button[data-act]")
+            .and_then(|b| dom::index(&b))
+            .and_then(|i| ops.with_value(|o| o.get(i).cloned()))
+        else {
+            return;
+        };
+        let done = match &op {
+            Op::Restore { .. } => t.restored,
+            Op::Delete { .. } => t.kept_deleted,
+            _ => t.resolved,
+        };
+        let message = match state.apply(Action::ResolveConflict, vec![op]) {
+            Ok(()) => done.to_string(),
+            Err(e) => (i18n::t().model.edit_error)(&e),
+        };
+        flash.say(message.clone());
+        status.set(Some(message));
+    };
+    view! {
+        <section class="panel" aria-labelledby="conflicts-title">
+            <h3 id="conflicts-title">{t.conflicts_title}</h3>
+            <p class="hint">{t.conflicts_intro}</p>
+            <div node_ref=holder on:click=on_click></div>
+            <p id="history-status" class="status" role="status">{move || status.get()}</p>
+        </section>
+    }
+}
+
+/// The conflicts table; each button's operation goes into `ops` at its `data-i`.
+fn conflicts_dom(rows: Vec<ConflictRow>, ops: &mut Vec<Op>) -> El {
+    let t = i18n::t().history;
+    if rows.is_empty() {
+        return text("p", t.no_conflicts)
+            .attr("id", "no-conflicts")
+            .class("hint");
+    }
+    let mut button = |label: &str, op: Op, class: &str| {
+        ops.push(op);
+        dom::button(label, "settle", ops.len() - 1, class)
+    };
+    let mut body = Vec::new();
+    for r in rows {
+        let (keep_text, keep_op) = r.keep;
+        let shown = el("td")
+            .add(written_dom(&r.shown))
+            .text(" ")
+            .add(button(keep_text, keep_op, "keep"));
+        let mut others = el("td");
+        for (w, label, op) in r.others {
+            others = others.add(
+                el("div")
+                    .class("other")
+                    .add(written_dom(&w))
+                    .text(" ")
+                    .add(button(label, op, "restore")),
+            );
+        }
+        body.push(
+            el("tr")
+                .class(if r.deleted {
+                    "conflict deleted"
+                } else {
+                    "conflict"
+                })
+                .add(text("td", &r.label).class("label"))
+                .add(text("td", &r.field))
+                .add(shown)
+                .add(others),
+        );
+    }
+    el("table")
+        .attr("id", "conflicts")
+        .class("diff conflicts")
+        .add(dom::head_row(&[
+            t.col_record,
+            i18n::t().exchange.col_field,
+            t.col_shown,
+            t.col_others,
+        ]))
+        .add(el("tbody").add_all(body))
+}
+
+/// A value, then who wrote it and when.
+fn written_dom(w: &Written) -> El {
+    let by = (!w.by.is_empty()).then(|| text("span", &format!(" ({})", w.by)).class("by"));
+    el("span")
+        .add(text("span", &w.value).class("value"))
+        .add_opt(by)
+}
+
+/// One change in words.
+struct ChangeRow {
+    when: String,
+    who: String,
+    what: String,
+    lines: Vec<String>,
+    more: usize,
+}
+
+fn change_row(c: &Change, look: &Lookup) -> ChangeRow {
+    let t = i18n::t().history;
+    let lines = c
+        .lines
+        .iter()
+        .take(LINES_SHOWN)
+        .map(|l| {
+            format!(
+                "{}: {} {} → {}",
+                look.label(&l.id, &Kind::parse(&l.kind)),
+                describe::field_label(&l.field),
+                look.value(&l.field, &l.old),
+                look.value(&l.field, &l.new)
+            )
+        })
+        .collect();
+    ChangeRow {
+        when: describe::local_time(c.at_ms),
+        who: if c.who.trim().is_empty() {
+            t.unnamed.to_string()
+        } else {
+            c.who.clone()
+        },
+        what: (t.action)(&c.action),
+        lines,
+        more: c.lines.len().saturating_sub(LINES_SHOWN) + c.more,
+    }
+}
+
+fn change_dom(c: ChangeRow) -> El {
+    let t = i18n::t().history;
+    let more =
+        (c.more > 0).then(|| text("li", &fill(t.more_lines, &[&c.more.to_string()])).class("hint"));
+    el("tr")
+        .add(text("td", &c.when).class("when"))
+        .add(text("td", &c.who))
+        .add(text("td", &c.what).class("what"))
+        .add(
+            el("td").add(
+                el("ul")
+                    .class("lines")
+                    .add_all(c.lines.iter().map(|l| text("li", l)))
+                    .add_opt(more),
+            ),
+        )
+}
+
+#[component]
+fn RecentChanges() -> impl IntoView {
+    let t = i18n::t().history;
+    let state = expect_context::<AppState>();
+    let shown = RwSignal::new(PAGE);
+    let total = move || state.ws.with(|w| w.history.len());
+    let holder = NodeRef::<leptos::html::Div>::new();
+    dom::keep_filled(
+        holder,
+        Box::new(move || {
+            let limit = shown.get();
+            let rows: Vec<ChangeRow> = state.ws.with(|w| {
+                let look = Lookup(vec![&w.doc]);
+                w.history
+                    .iter()
+                    .rev()
+                    .take(limit)
+                    .map(|c| change_row(c, &look))
+                    .collect()
+            });
+            let content = if rows.is_empty() {
+                text("p", t.no_changes).class("hint")
+            } else {
+                el("table")
+                    .attr("id", "history")
+                    .class("diff history")
+                    .add(dom::head_row(&[
+                        t.col_when,
+                        t.col_who,
+                        t.col_what,
+                        t.col_detail,
+                    ]))
+                    .add(el("tbody").add_all(rows.into_iter().map(change_dom)))
+            };
+            Some(content)
+        }),
+    );
+    view! {
+        <section class="panel" aria-labelledby="recent-title">
+            <h3 id="recent-title">{t.recent_title}</h3>
+            <div node_ref=holder></div>
+            {move || (total() > shown.get()).then(|| view! {
+                <button type="button" id="history-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {t.show_more}
+                </button>
+            })}
+        </section>
+    }
 }

@@ -254,6 +254,7 @@ fn Nav() -> impl IntoView {
                         on:click=move |ev| follow_link(ev, router, view)
                     >
                         {t.view_title(view)}
+                        {(view == View::History).then(history::ConflictBadge)}
                     </a>
                 </li>
             }

@@ -1,0 +1,537 @@
+//! Nhập tệp: pick or drop a file, read it as bytes, let `format::decode` judge it, show the
+//! preview (`import::preview`), and merge only on "Xác nhận gộp". A refused file changes nothing.
+
+use std::sync::Arc;
+
+use cchc_core::exchange::format::{self, File, MAX_BYTES};
+use cchc_core::exchange::import::{self, Choices, Outcome, Preview, RecordPreview, Side};
+use cchc_core::exchange::{ImportError, Problem, Scope};
+use cchc_core::model::doc::{Doc, Kind};
+use cchc_core::model::records::f;
+use cchc_core::model::workspace::Action;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::describe::{self, Lookup};
+use super::dom::{self, el, text, El};
+use crate::state::AppState;
+use crate::ui::i18n::{self, exchange::fill};
+
+/// Records listed per group; the rest are counted.
+const LIST_LIMIT: usize = 150;
+/// Characters of an added record's summary.
+const SUMMARY_CHARS: usize = 300;
+/// Fields left out of an added record's summary: bookkeeping, not content.
+const QUIET_FIELDS: [&str; 5] = [f::WRITTEN, f::ORDER, f::ORIGIN, f::PLAN, f::DOUBTS];
+
+/// A decoded file waiting for the officer's decision.
+pub struct Pending {
+    pub name: String,
+    pub file: File,
+    pub preview: Preview,
+}
+
+/// Where an import stands.
+#[derive(Clone)]
+pub enum Stage {
+    Idle,
+    Reading(String),
+    Refused { file: String, message: String },
+    Preview(Arc<Pending>),
+}
+
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let t = i18n::t().exchange;
+    let state = expect_context::<AppState>();
+    let stage = RwSignal::new(Stage::Idle);
+    let choices = RwSignal::new(Choices::new());
+    let result = RwSignal::new(None::<String>);
+    let over = RwSignal::new(false);
+    // The conflicting fields of the preview shown, by the radios' `data-i`.
+    let keys = StoredValue::new(Vec::<(String, String)>::new());
+    let holder = NodeRef::<leptos::html::Div>::new();
+
+    dom::keep_filled(
+        holder,
+        Box::new(move || stage.with(|s| stage_dom(s, state, keys))),
+    );
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|l| l.get(0)) {
+            take_file(state, stage, choices, result, file);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            take_file(state, stage, choices, result, file);
+        }
+    };
+    let on_drag_over = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        over.set(true);
+    };
+    // A radio of the preview: mine or theirs for one conflicting field.
+    let on_choice = move |ev: leptos::ev::Event| {
+        let Some(radio) = dom::target(&ev, "input[data-side]") else {
+            return;
+        };
+        let side = if dom::data(&radio, "side") == "mine" {
+            Side::Mine
+        } else {
+            Side::Theirs
+        };
+        if let Some(key) = dom::index(&radio).and_then(|i| keys.with_value(|k| k.get(i).cloned())) {
+            choices.update(|c| {
+                c.insert(key, side);
+            });
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(button) = dom::target(&ev, "button[data-act]") else {
+            return;
+        };
+        let message = match (dom::data(&button, "act").as_str(), stage.get_untracked()) {
+            ("confirm", Stage::Preview(pending)) => {
+                confirm(state, &pending, &choices.get_untracked())
+            }
+            _ => t.cancelled.to_string(),
+        };
+        result.set(Some(message));
+        stage.set(Stage::Idle);
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="import-title">
+            <h3 id="import-title">{t.import_title}</h3>
+            <p class="hint">{t.import_intro}</p>
+            {move || if state.read_only() {
+                view! { <p class="notice notice-warn">{t.read_only}</p> }.into_any()
+            } else {
+                view! {
+                    <div id="drop-zone" class="drop-zone" class:over=move || over.get()
+                        on:dragover=on_drag_over
+                        on:dragleave=move |_| over.set(false)
+                        on:drop=on_drop>
+                        <label for="import-file">{t.choose_file}</label>
+                        " "
+                        <input type="file" id="import-file" accept=".json,application/json" on:change=on_pick/>
+                        " "
+                        <span class="hint">{t.drop_here}</span>
+                    </div>
+                }.into_any()
+            }}
+            <p id="import-status" class="status" role="status">{move || result.get()}</p>
+            <UndoImport result/>
+            <div node_ref=holder on:change=on_choice on:click=on_click></div>
+        </section>
+    }
+}
+
+/// Merges the file against the workspace as it is now; the choices are kept by record and
+/// field, so they still apply. Says what happened.
+fn confirm(state: AppState, pending: &Pending, choices: &Choices) -> String {
+    let t = i18n::t().exchange;
+    let now = state
+        .ws
+        .with_untracked(|w| import::preview(&w.doc, &pending.file));
+    match state.import(&now, choices, &pending.name) {
+        Some(a) => fill(
+            t.applied,
+            &[
+                &pending.name,
+                &a.added.to_string(),
+                &a.updated.to_string(),
+                &a.conflicting.to_string(),
+            ],
+        ),
+        None => t.read_only.to_string(),
+    }
+}
+
+/// Checks the size, reads the bytes, and decodes: the preview or the refusal.
+fn take_file(
+    state: AppState,
+    stage: RwSignal<Stage>,
+    choices: RwSignal<Choices>,
+    result: RwSignal<Option<String>>,
+    file: web_sys::File,
+) {
+    let t = i18n::t().exchange;
+    let name = file.name();
+    result.set(None);
+    choices.set(Choices::new());
+    // Checked before reading: a huge file is never loaded.
+    let size = file.size();
+    if size > MAX_BYTES as f64 {
+        let error = ImportError::new(
+            Problem::TooLarge {
+                bytes: size as usize,
+                limit: MAX_BYTES,
+            },
+            "",
+        );
+        let message = (t.import_error)(&error, &name);
+        stage.set(Stage::Refused {
+            file: name,
+            message,
+        });
+        return;
+    }
+    stage.set(Stage::Reading(name.clone()));
+    leptos::task::spawn_local(async move {
+        let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+        let next = match read {
+            Ok(buffer) => decide(state, name, &js_sys::Uint8Array::new(&buffer).to_vec()),
+            Err(e) => Stage::Refused {
+                message: fill(t.read_failed, &[&e.as_string().unwrap_or_default()]),
+                file: name,
+            },
+        };
+        stage.set(next);
+    });
+}
+
+/// The file judged: refused with the reason, or previewed against the workspace.
+pub fn decide(state: AppState, name: String, bytes: &[u8]) -> Stage {
+    match format::decode(bytes) {
+        Err(e) => Stage::Refused {
+            message: (i18n::t().exchange.import_error)(&e, &name),
+            file: name,
+        },
+        Ok(file) => {
+            let preview = state.ws.with_untracked(|w| import::preview(&w.doc, &file));
+            Stage::Preview(Arc::new(Pending {
+                name,
+                file,
+                preview,
+            }))
+        }
+    }
+}
+
+/// "Hoàn tác lần nhập vừa rồi": one click when the import is the last step, else why not.
+#[component]
+fn UndoImport(result: RwSignal<Option<String>>) -> impl IntoView {
+    let t = i18n::t().exchange;
+    let state = expect_context::<AppState>();
+    let any_import = move || {
+        state.ws.with(|w| {
+            w.history
+                .iter()
+                .any(|c| matches!(c.action, Action::Import { .. }))
+        })
+    };
+    let on_top = move || {
+        state
+            .ws
+            .with(|w| matches!(w.can_undo(), Some(Action::Import { .. })))
+    };
+    let undo = move |_| {
+        let message = match state.undo_import() {
+            Ok(Action::Import { file, .. }) => fill(t.undo_import_done, &[&file]),
+            Ok(_) | Err(_) => t.undo_import_blocked.to_string(),
+        };
+        result.set(Some(message));
+    };
+    move || {
+        any_import().then(|| {
+            view! {
+                <div class="row">
+                    <button type="button" id="undo-import" disabled=move || !on_top() on:click=undo>
+                        {t.undo_import}
+                    </button>
+                    {move || (!on_top()).then(|| view! { <span class="hint">{t.undo_import_blocked}</span> })}
+                </div>
+            }
+        })
+    }
+}
+
+/// What the container shows for a stage: nothing, "reading", the refusal, or the preview.
+fn stage_dom(
+    stage: &Stage,
+    state: AppState,
+    keys: StoredValue<Vec<(String, String)>>,
+) -> Option<El> {
+    let t = i18n::t().exchange;
+    match stage {
+        Stage::Idle => None,
+        Stage::Reading(name) => Some(text("p", &format!("{} {name}", t.reading)).class("status")),
+        Stage::Refused { file, message } => Some(
+            el("div")
+                .attr("id", "import-refused")
+                .attr("role", "alert")
+                .class("notice notice-error")
+                .add(text("strong", &fill(t.refused, &[file])))
+                .add(text("p", message).attr("id", "import-error"))
+                .add(text("p", t.nothing_changed)),
+        ),
+        Stage::Preview(pending) => {
+            let mut conflict_keys = Vec::new();
+            let content = state
+                .ws
+                .with_untracked(|w| preview_dom(pending, &w.doc, &mut conflict_keys));
+            keys.set_value(conflict_keys);
+            Some(content)
+        }
+    }
+}
+
+/// The preview: who sent what, the counts, what falls outside a unit's part, then the records
+/// by outcome with their field-by-field diff, then confirm or cancel.
+fn preview_dom(pending: &Pending, local: &Doc, keys: &mut Vec<(String, String)>) -> El {
+    let t = i18n::t().exchange;
+    let preview = &pending.preview;
+    let look = Lookup(vec![preview.incoming(), local]);
+    let header = &preview.header;
+    let (scope, unit) = match &header.scope {
+        Scope::Workspace => (t.scope_all.to_string(), String::new()),
+        Scope::Unit { name, .. } => (fill(t.scope_unit, &[name]), name.clone()),
+    };
+    let sender = match header.exported_by.trim() {
+        "" => t.unnamed_sender,
+        name => name,
+    };
+    let fact = |label: &str, value: &str, id: &str| {
+        el("tr")
+            .add(text("th", label).attr("scope", "row"))
+            .add(text("td", value).attr("id", id))
+    };
+    let facts = el("table").class("facts").add(
+        el("tbody")
+            .add(fact(t.from_file, &pending.name, "preview-file"))
+            .add(fact(t.sent_by, sender, "preview-sender"))
+            .add(fact(
+                t.exported_at,
+                &describe::sender_time(&header.exported_at),
+                "preview-at",
+            ))
+            .add(fact(t.scope, &scope, "preview-scope")),
+    );
+    let counts = el("ul")
+        .attr("id", "preview-counts")
+        .class("counts")
+        .add_all(OUTCOMES.iter().map(|&o| {
+            el("li")
+                .class(&format!("count {}", outcome_class(o)))
+                .attr("data-outcome", outcome_class(o))
+                .text(&format!("{}: ", t.outcomes[outcome_index(o)]))
+                .add(text("strong", &preview.count(o).to_string()))
+        }));
+    let anything_new = preview
+        .records
+        .iter()
+        .any(|r| r.outcome != Outcome::Unchanged);
+    let nothing_new = (!anything_new).then(|| {
+        text("p", t.nothing_new)
+            .attr("id", "nothing-new")
+            .class("notice")
+    });
+    let outside: Vec<String> = preview
+        .outside_scope()
+        .map(|r| look.label(&r.id, &r.kind))
+        .collect();
+    let outside = (!outside.is_empty()).then(|| {
+        el("div")
+            .attr("id", "outside-scope")
+            .class("notice notice-warn")
+            .add(text(
+                "p",
+                &fill(t.outside_scope, &[&unit, &outside.len().to_string()]),
+            ))
+            .add(el("ul").add_all(outside.iter().map(|l| text("li", l))))
+    });
+    let groups = [Outcome::Conflicting, Outcome::Updated, Outcome::Added]
+        .into_iter()
+        .filter(|&o| preview.count(o) > 0)
+        .map(|o| group_dom(preview, o, &look, keys));
+    let actions =
+        el("div")
+            .class("row actions")
+            .add_opt(anything_new.then(|| {
+                dom::button(t.confirm, "confirm", 0, "primary").attr("id", "import-confirm")
+            }))
+            .add(dom::button(t.cancel, "cancel", 0, "").attr("id", "import-cancel"));
+    el("div")
+        .attr("id", "import-preview")
+        .class("preview")
+        .add(text("h4", t.preview_title))
+        .add(facts)
+        .add(counts)
+        .add_opt(nothing_new)
+        .add_opt(outside)
+        .add_all(groups)
+        .add(actions)
+}
+
+const OUTCOMES: [Outcome; 4] = [
+    Outcome::Added,
+    Outcome::Updated,
+    Outcome::Conflicting,
+    Outcome::Unchanged,
+];
+
+fn outcome_index(outcome: Outcome) -> usize {
+    OUTCOMES.iter().position(|o| *o == outcome).unwrap_or(0)
+}
+
+fn outcome_class(outcome: Outcome) -> &'static str {
+    ["added", "updated", "conflicting", "unchanged"][outcome_index(outcome)]
+}
+
+/// The records of one outcome, by kind (plans, criteria, tasks, …), at most [`LIST_LIMIT`].
+fn group_dom(
+    preview: &Preview,
+    outcome: Outcome,
+    look: &Lookup,
+    keys: &mut Vec<(String, String)>,
+) -> El {
+    let t = i18n::t().exchange;
+    let total = preview.count(outcome);
+    let records = Kind::ALL
+        .iter()
+        .map(Some)
+        .chain([None])
+        .flat_map(|kind| {
+            preview.of(outcome).filter(move |r| match kind {
+                Some(k) => r.kind == *k,
+                None => !Kind::ALL.contains(&r.kind),
+            })
+        })
+        .take(LIST_LIMIT);
+    let table = if outcome == Outcome::Added {
+        el("table")
+            .class("diff")
+            .add(dom::head_row(&[t.col_record, t.col_theirs]))
+            .add(el("tbody").add_all(records.map(|r| added_row(r, look))))
+    } else {
+        let conflicts = outcome == Outcome::Conflicting;
+        let mut titles = vec![t.col_field, t.col_mine, t.col_theirs, t.col_merged];
+        if conflicts {
+            titles.push(t.col_choice);
+        }
+        let columns = titles.len().to_string();
+        el("table")
+            .class("diff")
+            .add(dom::head_row(&titles))
+            .add_all(records.map(|r| diff_rows(r, look, &columns, conflicts, keys)))
+    };
+    el("section")
+        .class(&format!("group {}", outcome_class(outcome)))
+        .attr("data-outcome", outcome_class(outcome))
+        .add(text(
+            "h5",
+            &format!("{} ({total})", t.outcomes[outcome_index(outcome)]),
+        ))
+        .add_opt(
+            (outcome == Outcome::Conflicting).then(|| text("p", t.conflict_hint).class("hint")),
+        )
+        .add(table)
+        .add_opt((total > LIST_LIMIT).then(|| {
+            text(
+                "p",
+                &fill(t.more_records, &[&(total - LIST_LIMIT).to_string()]),
+            )
+            .class("hint")
+        }))
+}
+
+/// An added record: its label, and its fields in one line.
+fn added_row(r: &RecordPreview, look: &Lookup) -> El {
+    let summary = r
+        .fields
+        .iter()
+        .filter(|fc| !QUIET_FIELDS.contains(&fc.field.as_str()))
+        .map(|fc| {
+            format!(
+                "{}: {}",
+                describe::field_label(&fc.field),
+                look.value(&fc.field, &fc.merged)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    el("tr")
+        .add(text("td", &look.label(&r.id, &r.kind)).class("label"))
+        .add(text("td", &describe::shorten(&summary, SUMMARY_CHARS)))
+}
+
+/// An updated or conflicting record: a heading row, then one row per changed field.
+fn diff_rows(
+    r: &RecordPreview,
+    look: &Lookup,
+    columns: &str,
+    with_choice: bool,
+    keys: &mut Vec<(String, String)>,
+) -> El {
+    let t = i18n::t().exchange;
+    let heading = text("th", &look.label(&r.id, &r.kind))
+        .attr("colspan", columns)
+        .attr("scope", "rowgroup")
+        .add_opt(
+            r.delete_conflict
+                .then(|| text("span", &format!(" — {}", t.delete_conflict)).class("note")),
+        );
+    let fields = r.fields.iter().map(|fc| {
+        let row = el("tr")
+            .add(text("th", &describe::field_label(&fc.field)).attr("scope", "row"))
+            .add(text("td", &look.value(&fc.field, &fc.mine)))
+            .add(text("td", &look.value(&fc.field, &fc.theirs)))
+            .add(text("td", &look.value(&fc.field, &fc.merged)).class("merged"));
+        match (with_choice, fc.conflict) {
+            (true, Some(default)) => {
+                keys.push((r.id.clone(), fc.field.clone()));
+                row.class("conflict")
+                    .add(choice_cell(keys.len() - 1, default))
+            }
+            (true, None) => row.add(el("td")),
+            _ => row,
+        }
+    });
+    el("tbody")
+        .add(el("tr").class("record").add(heading))
+        .add_all(fields.collect::<Vec<_>>())
+}
+
+/// Mine or theirs for conflict `i`, the merge's default marked and checked.
+fn choice_cell(i: usize, default: Side) -> El {
+    let t = i18n::t().exchange;
+    let option = |side: Side, words: &str| {
+        let name = if side == Side::Mine { "mine" } else { "theirs" };
+        let id = format!("choice-{i}-{name}");
+        let mut radio = el("input")
+            .attr("type", "radio")
+            .attr("id", &id)
+            .attr("name", &format!("choice-{i}"))
+            .attr("data-side", name)
+            .attr("data-i", &i.to_string());
+        if side == default {
+            radio = radio.attr("checked", "");
+        }
+        let mark = if side == default { t.by_default } else { "" };
+        el("label")
+            .attr("for", &id)
+            .add(radio)
+            .text(&format!(" {words} {mark}"))
+    };
+    el("td")
+        .class("choice")
+        .add(option(Side::Mine, t.keep_mine))
+        .add(el("br"))
+        .add(option(Side::Theirs, t.take_theirs))
+}

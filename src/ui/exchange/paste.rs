@@ -1,0 +1,349 @@
+//! Dán từ văn bản: the appendix copied from Word, previewed row by row with every doubt
+//! (`paste::preview`), then added through natural keys (`paste::to_ops`), so a second
+//! paste of the same table adds nothing and says so.
+
+use cchc_core::exchange::paste::{self, Found, Named, Offer, PasteError, PastePreview, PastedRow};
+use cchc_core::model::workspace::{Action, Op};
+use cchc_core::model::Deadline;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::dom::{self, el, text, El};
+use crate::state::AppState;
+use crate::ui::i18n::{self, exchange::fill};
+
+#[component]
+pub fn PastePanel() -> impl IntoView {
+    let t = i18n::t().exchange;
+    let state = expect_context::<AppState>();
+    let text = RwSignal::new(String::new());
+    let pasted = RwSignal::new(None::<(String, PastePreview)>);
+    // Ticking an offer changes the preview without redrawing its table (focus stays put).
+    let offers_ticked = RwSignal::new(0u32);
+    let status = RwSignal::new(None::<String>);
+    let holder = NodeRef::<leptos::html::Div>::new();
+
+    dom::keep_filled(
+        holder,
+        Box::new(move || pasted.with(|p| p.as_ref().map(|(_, p)| preview_dom(p)))),
+    );
+
+    let show_preview = move |_| {
+        status.set(None);
+        let plan = state
+            .plan
+            .with_untracked(|p| p.as_ref().map(|v| v.0.clone()));
+        let Some(view) = plan else {
+            pasted.set(None);
+            status.set(Some(t.paste_need_plan.to_string()));
+            return;
+        };
+        let read =
+            text.with_untracked(|s| (!s.trim().is_empty()).then(|| paste::preview(s, &view)));
+        if read.is_none() {
+            status.set(Some(t.paste_empty.to_string()));
+        }
+        pasted.set(read.map(|p| (view.plan.id.clone(), p)));
+    };
+    let on_offer = move |ev: leptos::ev::Event| {
+        let Some(input) = dom::target(&ev, "input[data-offer]") else {
+            return;
+        };
+        let on = input
+            .dyn_ref::<web_sys::HtmlInputElement>()
+            .is_some_and(|i| i.checked());
+        let units = dom::data(&input, "offer") == "unit";
+        let i = dom::index(&input);
+        pasted.update_untracked(|p| {
+            if let (Some((_, p)), Some(i)) = (p, i) {
+                let list = if units {
+                    &mut p.offers.units
+                } else {
+                    &mut p.offers.officers
+                };
+                if let Some(o) = list.get_mut(i) {
+                    o.accepted = on;
+                }
+            }
+        });
+        offers_ticked.update(|n| *n += 1);
+    };
+    // What adding would do now, with the offers as ticked.
+    let planned = Memo::new(move |_| {
+        offers_ticked.track();
+        pasted.with(|p| {
+            p.as_ref().map(|(plan, preview)| {
+                state
+                    .ws
+                    .with(|w| paste::to_ops(preview, &w.doc, plan, &mut |kind| state.new_id(kind)))
+            })
+        })
+    });
+    let add = move |_| {
+        let Some(Ok(ops)) = planned.get_untracked() else {
+            return;
+        };
+        let summary = counts_text(&ops);
+        let message = match state.apply(Action::Paste, ops) {
+            Ok(()) => {
+                pasted.set(None);
+                fill(t.paste_added, &[&summary])
+            }
+            Err(e) => (i18n::t().model.edit_error)(&e),
+        };
+        status.set(Some(message));
+    };
+
+    view! {
+        <section class="panel" aria-labelledby="paste-title">
+            <h3 id="paste-title">{t.paste_title}</h3>
+            <p class="hint">{t.paste_intro}</p>
+            <label for="paste-text">{t.paste_label}</label>
+            <textarea id="paste-text" rows="7" spellcheck="false"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <div class="row">
+                <button type="button" id="paste-preview" on:click=show_preview
+                    disabled=move || state.read_only()>{t.paste_preview}</button>
+            </div>
+            <p id="paste-status" class="status" role="status">{move || status.get()}</p>
+            <div node_ref=holder on:change=on_offer></div>
+            {move || planned.with(|p| p.as_ref().map(|ops| plan_view(ops, add)))}
+        </section>
+    }
+}
+
+/// What adding would do, and the button; or why nothing would change.
+fn plan_view(
+    ops: &Result<Vec<Op>, PasteError>,
+    add: impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
+) -> AnyView {
+    let t = i18n::t().exchange;
+    match ops {
+        Ok(ops) if ops.is_empty() => {
+            view! { <p id="paste-nothing-new" class="notice">{t.paste_nothing_new}</p> }.into_any()
+        }
+        Ok(ops) => view! {
+            <div class="row actions">
+                <p id="paste-will-add">{fill(t.paste_will_add, &[&counts_text(ops)])}</p>
+                <button type="button" id="paste-add" class="primary" on:click=add>{t.paste_add}</button>
+            </div>
+        }
+        .into_any(),
+        Err(PasteError::NoSuchPlan) => {
+            view! { <p class="notice notice-error">{t.paste_need_plan}</p> }.into_any()
+        }
+        Err(PasteError::Edit(e)) => {
+            view! { <p class="notice notice-error">{(i18n::t().model.edit_error)(e)}</p> }.into_any()
+        }
+    }
+}
+
+/// `12 tiêu chí, 20 nhiệm vụ, 1 bộ phận`: records created by kind, then fields changed.
+fn counts_text(ops: &[Op]) -> String {
+    let t = i18n::t().exchange;
+    let kinds = ["criterion", "task", "unit", "officer"];
+    let mut counts = [0usize; 5];
+    for op in ops {
+        match op {
+            Op::Create { kind, .. } => {
+                if let Some(i) = kinds.iter().position(|k| k == kind) {
+                    counts[i] += 1;
+                }
+            }
+            _ => counts[4] += 1,
+        }
+    }
+    counts
+        .iter()
+        .zip(t.counts)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, words)| fill(words, &[&n.to_string()]))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every parsed row with what was recognised and its doubts; the table's own doubts; the new
+/// units and officers with a checkbox each.
+fn preview_dom(p: &PastePreview) -> El {
+    let t = i18n::t().exchange;
+    let doubts = p.doubts.len() + p.row_doubts().count();
+    let table_doubts = (!p.doubts.is_empty()).then(|| {
+        el("ul")
+            .attr("id", "paste-table-doubts")
+            .class("notice notice-warn")
+            .add_all(p.doubts.iter().map(|d| text("li", &(t.table_doubt)(d))))
+    });
+    let plan_line = p
+        .plan_line
+        .as_ref()
+        .map(|l| text("p", &fill(t.paste_plan_line, &[&l.written])).class("hint"));
+    let inferred = (!p.inferred.is_empty()).then(|| {
+        let codes = p
+            .inferred
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        text("p", &fill(t.paste_inferred, &[&codes])).class("hint")
+    });
+    let rows = el("table")
+        .attr("id", "paste-rows")
+        .class("diff paste-rows")
+        .add(dom::head_row(&[
+            t.col_line,
+            t.col_code,
+            t.col_title,
+            t.col_points,
+            t.col_who,
+            t.col_deadline,
+            t.col_note,
+            t.col_doubts,
+        ]))
+        .add(el("tbody").add_all(p.rows.iter().map(row_dom)));
+    el("div")
+        .attr("id", "paste-preview-result")
+        .class("preview")
+        .add(
+            text(
+                "p",
+                &fill(
+                    t.paste_read,
+                    &[&p.rows.len().to_string(), &doubts.to_string()],
+                ),
+            )
+            .attr("id", "paste-read"),
+        )
+        .add_opt(plan_line)
+        .add_opt(table_doubts)
+        .add_opt(offers_dom(&p.offers.units, t.paste_new_units, "unit"))
+        .add_opt(offers_dom(
+            &p.offers.officers,
+            t.paste_new_officers,
+            "officer",
+        ))
+        .add_opt(inferred)
+        .add(el("div").class("table-scroll").add(rows))
+}
+
+/// New units or officers, each with a checkbox: created only if ticked.
+fn offers_dom(offers: &[Offer], title: &str, kind: &str) -> Option<El> {
+    let t = i18n::t().exchange;
+    if offers.is_empty() {
+        return None;
+    }
+    let items = offers.iter().enumerate().map(|(i, o)| {
+        let rows = o
+            .rows
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let id = format!("offer-{kind}-{i}");
+        let mut check = el("input")
+            .attr("type", "checkbox")
+            .attr("id", &id)
+            .attr("data-offer", kind)
+            .attr("data-i", &i.to_string())
+            .attr("data-name", &o.name);
+        if o.accepted {
+            check = check.attr("checked", "");
+        }
+        el("li")
+            .add(check)
+            .text(" ")
+            .add(text("label", &o.name).attr("for", &id))
+            .text(" ")
+            .add(text("span", &format!("({})", fill(t.paste_rows_of, &[&rows]))).class("hint"))
+    });
+    Some(
+        el("fieldset")
+            .class("offers")
+            .attr("data-kind", kind)
+            .add(text("legend", title))
+            .add(el("ul").add_all(items)),
+    )
+}
+
+fn row_dom(r: &PastedRow) -> El {
+    let t = i18n::t().exchange;
+    let code = if r.heading {
+        format!("{} ({})", r.code, t.heading)
+    } else {
+        r.code.to_string()
+    };
+    let deadline = match r.deadline {
+        Deadline::None => r.deadline_written.clone(),
+        d => i18n::t().model.deadline(d),
+    };
+    let mut class = String::new();
+    if r.heading {
+        class.push_str("heading ");
+    }
+    if !r.doubts.is_empty() {
+        class.push_str("doubt");
+    }
+    el("tr")
+        .class(class.trim())
+        .attr("data-code", &r.code.to_string())
+        .add(text("td", &r.line.to_string()).class("num"))
+        .add(text("td", &code).class("code"))
+        .add(text("td", &r.criterion.title))
+        .add(text("td", &points_text(r)))
+        .add(text("td", &who_text(r)))
+        .add(text("td", &deadline))
+        .add(text("td", &r.task_note()))
+        .add(
+            el("td")
+                .class("doubts")
+                .add(el("ul").add_all(r.doubts.iter().map(|d| text("li", &(t.row_doubt)(d))))),
+        )
+}
+
+/// `đạt 0,71/0,75; trừ 0,04`
+fn points_text(r: &PastedRow) -> String {
+    let t = i18n::t().exchange;
+    let c = &r.criterion;
+    let mut parts = Vec::new();
+    match (c.base, c.max) {
+        (Some(base), Some(max)) => {
+            parts.push(format!("{} {}/{}", t.pts_score, base.to_vi(), max.to_vi()))
+        }
+        (Some(base), None) => parts.push(format!("{} {}", t.pts_score, base.to_vi())),
+        (None, Some(max)) => parts.push(format!("{} {}", t.pts_max, max.to_vi())),
+        (None, None) => {}
+    }
+    if let Some(own) = c.base_self {
+        parts.push(format!("{} {}", t.pts_self, own.to_vi()));
+    }
+    if let Some(loss) = c.stated_loss {
+        parts.push(format!("{} {}", t.pts_loss, loss.to_vi()));
+    }
+    parts.join("; ")
+}
+
+/// The units and officers as found in the plan, new ones marked.
+fn who_text(r: &PastedRow) -> String {
+    let t = i18n::t().exchange;
+    let name = |n: &Named| match &n.found {
+        Found::Unit { name, .. } | Found::Slip { name, .. } | Found::Officer { name, .. } => {
+            name.clone()
+        }
+        Found::NewUnit { name } | Found::NewOfficer { name, .. } => {
+            format!("{name} {}", t.new_mark)
+        }
+        Found::Ambiguous { .. } => format!("{}?", n.written),
+    };
+    let m = &r.matched;
+    let support = m
+        .support
+        .iter()
+        .map(|n| format!("{} ({})", name(n), t.support));
+    m.lead
+        .iter()
+        .map(name)
+        .chain(support)
+        .chain(m.officers.iter().map(name))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
