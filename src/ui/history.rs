@@ -72,7 +72,7 @@ impl Writers {
             if self.own_name.is_empty() {
                 t.this_browser.to_string()
             } else {
-                format!("{} ({})", self.own_name, t.this_browser)
+                format!("{}, {}", self.own_name, t.this_browser)
             }
         } else {
             self.names
@@ -303,12 +303,16 @@ fn change_row(c: &Change, look: &Lookup) -> ChangeRow {
         .iter()
         .take(LINES_SHOWN)
         .map(|l| {
+            let (old, new) = (look.value(&l.field, &l.old), look.value(&l.field, &l.new));
+            let change = if l.old == l.new {
+                format!("{new} ({})", t.kept)
+            } else {
+                format!("{old} → {new}")
+            };
             format!(
-                "{}: {} {} → {}",
+                "{}: {} {change}",
                 look.label(&l.id, &Kind::parse(&l.kind)),
                 describe::field_label(&l.field),
-                look.value(&l.field, &l.old),
-                look.value(&l.field, &l.new)
             )
         })
         .collect();

@@ -68,15 +68,16 @@ pub fn ExportPanel() -> impl IntoView {
                     </button>
                     <span id="last-export" class="hint">{last_export}</span>
                 </div>
-                <div class="row">
-                    <label for="export-unit">{t.unit_label}</label>
-                    <select id="export-unit" on:change=move |ev| unit.set(event_target_value(&ev))>
-                        {options}
-                    </select>
-                    <button type="button" id="export-unit-button" on:click=export_unit
-                        disabled=move || units().is_empty()>{t.export_unit}</button>
-                </div>
-                <p class="hint">{t.export_unit_hint}</p>
+                {move || (!units().is_empty()).then(|| view! {
+                    <div class="row">
+                        <label for="export-unit">{t.unit_label}</label>
+                        <select id="export-unit" on:change=move |ev| unit.set(event_target_value(&ev))>
+                            {options}
+                        </select>
+                        <button type="button" id="export-unit-button" on:click=export_unit>{t.export_unit}</button>
+                    </div>
+                    <p class="hint">{t.export_unit_hint}</p>
+                })}
                 {no_name}
             </Show>
             <p id="export-status" class="status" role="status">{move || status.get()}</p>

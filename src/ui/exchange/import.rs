@@ -127,9 +127,10 @@ pub fn ImportPanel() -> impl IntoView {
                         on:dragover=on_drag_over
                         on:dragleave=move |_| over.set(false)
                         on:drop=on_drop>
-                        <label for="import-file">{t.choose_file}</label>
-                        " "
-                        <input type="file" id="import-file" accept=".json,application/json" on:change=on_pick/>
+                        // The native input stays focusable (hidden only visually): the label is its
+                        // face, in Vietnamese whatever the browser's language.
+                        <input type="file" id="import-file" class="file-input" accept=".json,application/json" on:change=on_pick/>
+                        <label for="import-file" class="button">{t.choose_file}</label>
                         " "
                         <span class="hint">{t.drop_here}</span>
                     </div>

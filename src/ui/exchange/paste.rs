@@ -2,7 +2,9 @@
 //! (`paste::preview`), then added through natural keys (`paste::to_ops`), so a second
 //! paste of the same table adds nothing and says so.
 
-use cchc_core::exchange::paste::{self, Found, Named, Offer, PasteError, PastePreview, PastedRow};
+use cchc_core::exchange::paste::{
+    self, Found, Named, Offer, PasteError, PastePreview, PastedRow, RowDoubt,
+};
 use cchc_core::model::workspace::{Action, Op};
 use cchc_core::model::Deadline;
 use leptos::prelude::*;
@@ -167,7 +169,7 @@ fn counts_text(ops: &[Op]) -> String {
 /// units and officers with a checkbox each.
 fn preview_dom(p: &PastePreview) -> El {
     let t = i18n::t().exchange;
-    let doubts = p.doubts.len() + p.row_doubts().count();
+    let doubts = p.doubts.len() + p.row_doubts().filter(|(_, d)| shown_in_row(d)).count();
     let table_doubts = (!p.doubts.is_empty()).then(|| {
         el("ul")
             .attr("id", "paste-table-doubts")
@@ -294,10 +296,24 @@ fn row_dom(r: &PastedRow) -> El {
         .add(text("td", &deadline))
         .add(text("td", &r.task_note()))
         .add(
-            el("td")
-                .class("doubts")
-                .add(el("ul").add_all(r.doubts.iter().map(|d| text("li", &(t.row_doubt)(d))))),
+            el("td").class("doubts").add(
+                el("ul").add_all(
+                    r.doubts
+                        .iter()
+                        .filter(|d| shown_in_row(d))
+                        .map(|d| text("li", &(t.row_doubt)(d))),
+                ),
+            ),
         )
+}
+
+/// Unknown units and officers are said once, in the offers with a checkbox (and marked
+/// "(mới)" in the row), not again on every row that names them.
+fn shown_in_row(d: &RowDoubt) -> bool {
+    !matches!(
+        d,
+        RowDoubt::UnknownUnit { .. } | RowDoubt::UnknownOfficer { .. }
+    )
 }
 
 /// `đạt 0,71/0,75; trừ 0,04`
