@@ -1,7 +1,7 @@
 //! Lịch sử: the conflicts that wait for a decision (settled with one click, as an undoable
 //! edit), then the recent changes — who, when, what — imports with whose file they came from.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use cchc_core::exchange::conflicts::{self, Conflict, DeleteConflict, FieldConflict};
 use cchc_core::model::doc::{Kind, Write, DELETED};
@@ -45,42 +45,57 @@ pub fn ConflictBadge() -> impl IntoView {
     }
 }
 
-/// Who wrote a value, and when: names come from this browser and from the files imported.
+/// Who wrote a value, and when. A stamp names a replica (one opened page), not a person:
+/// the name comes from this page, from this browser's history (an edit logged with that
+/// record, field and moment), or from the header of a file imported from that replica.
+/// Otherwise the value is "from another computer", with its time.
 struct Writers {
     own: ReplicaId,
     own_name: String,
     names: BTreeMap<String, String>,
+    /// (record, field, milliseconds) → who, from the history.
+    logged: HashMap<(String, String, u64), String>,
 }
 
 impl Writers {
     fn load(state: &AppState) -> Writers {
+        let logged = state.ws.with_untracked(|w| {
+            w.history
+                .iter()
+                .filter(|c| !c.who.trim().is_empty() && !matches!(c.action, Action::Import { .. }))
+                .flat_map(|c| {
+                    c.lines
+                        .iter()
+                        .map(move |l| ((l.id.clone(), l.field.clone(), c.at_ms), c.who.clone()))
+                })
+                .collect()
+        });
         Writers {
             own: state.ws.with_untracked(|w| w.replica()),
             own_name: state
                 .prefs
                 .with_untracked(|p| p.officer_name.trim().to_string()),
             names: state::replica_names(),
+            logged,
         }
     }
 
-    fn of(&self, w: &Write) -> String {
+    fn of(&self, id: &str, field: &str, w: &Write) -> String {
         let t = i18n::t().history;
         if w.stamp.is_genesis() {
             return t.example.to_string();
         }
-        let who = if w.stamp.replica == self.own {
-            if self.own_name.is_empty() {
-                t.this_browser.to_string()
-            } else {
-                format!("{}, {}", self.own_name, t.this_browser)
-            }
+        let ms = w.stamp.hlc.ms();
+        let who = if w.stamp.replica == self.own && !self.own_name.is_empty() {
+            Some(self.own_name.clone())
         } else {
-            self.names
-                .get(&w.stamp.replica.to_text())
+            self.logged
+                .get(&(id.to_string(), field.to_string(), ms))
+                .or_else(|| self.names.get(&w.stamp.replica.to_text()))
                 .cloned()
-                .unwrap_or_else(|| t.other_browser.to_string())
         };
-        fill(t.by, &[&who, &describe::local_time(w.stamp.hlc.ms())])
+        let who = who.unwrap_or_else(|| t.other_browser.to_string());
+        fill(t.by, &[&who, &describe::local_time(ms)])
     }
 }
 
@@ -118,7 +133,7 @@ fn field_row(c: &FieldConflict, look: &Lookup, writers: &Writers) -> ConflictRow
     let t = i18n::t().history;
     let written = |w: &Write| Written {
         value: look.value(&c.field, &w.value),
-        by: writers.of(w),
+        by: writers.of(&c.id, &c.field, w),
     };
     ConflictRow {
         label: look.label(&c.id, &c.kind),
@@ -153,7 +168,7 @@ fn delete_row(c: &DeleteConflict, look: &Lookup, writers: &Writers) -> ConflictR
             );
             Written {
                 value,
-                by: writers.of(w),
+                by: writers.of(&c.id, field, w),
             }
         })
         .collect::<Vec<_>>();
@@ -167,10 +182,10 @@ fn delete_row(c: &DeleteConflict, look: &Lookup, writers: &Writers) -> ConflictR
     };
     ConflictRow {
         label: look.label(&c.id, &c.kind),
-        field: fill(t.deleted_by, &[&writers.of(&c.delete)]),
+        field: fill(t.deleted_by, &[&writers.of(&c.id, DELETED, &c.delete)]),
         shown: Written {
             value: look.value(DELETED, &serde_json::Value::Bool(true)),
-            by: writers.of(&c.delete),
+            by: writers.of(&c.id, DELETED, &c.delete),
         },
         keep: (t.keep_deleted, conflicts::keep_deleted(&c.id)),
         others: vec![(edits_text, t.restore_record, conflicts::restore(&c.id))],

@@ -11,8 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
 
-use crate::state::WORKSPACE_KEY;
-use crate::storage;
+use crate::storage::{self, workspace as stored};
 use crate::ui::{i18n, App};
 
 const SEED: &str = include_str!("../../../core/tests/seed/ke-hoach-12-KH-UBND-son-linh.txt");
@@ -81,7 +80,7 @@ fn mount(ws: &Workspace, hash: &str) -> Mounted<impl Sized> {
     for key in storage::keys().unwrap() {
         storage::remove(&key).unwrap();
     }
-    storage::set(WORKSPACE_KEY, &store::encode(ws, "test")).unwrap();
+    storage::set(stored::WORKSPACE, &store::encode(ws, "test")).unwrap();
     web_sys::window()
         .unwrap()
         .location()
@@ -102,8 +101,31 @@ impl<H> Drop for Mounted<H> {
     }
 }
 
-fn stored() -> String {
-    storage::get(WORKSPACE_KEY).unwrap().unwrap_or_default()
+/// Every key of ours with its value, exactly as stored.
+fn storage_dump() -> Vec<(String, String)> {
+    storage::keys()
+        .unwrap()
+        .into_iter()
+        .map(|k| {
+            let v = storage::get(&k).unwrap().unwrap_or_default();
+            (k, v)
+        })
+        .collect()
+}
+
+/// Waits until the saved workspace (saving waits for a pause in the edits) shows `want`.
+async fn wait_saved(id: &str, field: &str, want: Value) {
+    let mut last = Value::Null;
+    for _ in 0..250 {
+        last = stored::read_stored()
+            .and_then(|ws| ws.doc.get(id).and_then(|r| r.get(field)).cloned())
+            .unwrap_or(Value::Null);
+        if last == want {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("saved {id}.{field} is {last}, want {want}");
 }
 
 /// One officer's copy of the example.
@@ -160,19 +182,10 @@ fn choose(root: &HtmlElement, name: &str, bytes: &[u8]) {
     .unwrap();
 }
 
-fn value_in(ws_text: &str, id: &str, field: &str) -> Value {
-    let ws = store::decode(ws_text.as_bytes()).unwrap();
-    ws.doc
-        .get(id)
-        .and_then(|r| r.get(field))
-        .cloned()
-        .unwrap_or(Value::Null)
-}
-
 #[wasm_bindgen_test]
 async fn a_file_of_a_newer_version_is_refused_with_the_reason_and_nothing_changes() {
     let app = mount(&officer(5), "#/trao-doi");
-    let before = stored();
+    let before = storage_dump();
     let t = i18n::t().exchange;
     choose(
         &app.root,
@@ -185,13 +198,13 @@ async fn a_file_of_a_newer_version_is_refused_with_the_reason_and_nothing_change
     assert!(text(&app.root, "#import-refused").contains("tu-phap.json"));
     assert!(text(&app.root, "#import-refused").contains(t.nothing_changed));
     assert!(query(&app.root, "#import-preview").is_none());
-    assert_eq!(stored(), before, "storage untouched");
+    assert_eq!(storage_dump(), before, "storage untouched");
 }
 
 #[wasm_bindgen_test]
 async fn a_wrong_type_names_the_field_and_the_record() {
     let app = mount(&officer(5), "#/trao-doi");
-    let before = stored();
+    let before = storage_dump();
     let bad = br#"{"format":"cchc-plan","schema":1,"replicas":["1"],"records":{"t1":{"kind":"criterion","fields":{"max":[0.75,"1.0"]}}}}"#;
     choose(&app.root, "sai.json", bad);
     wait_for(&app.root, "#import-refused").await;
@@ -199,7 +212,7 @@ async fn a_wrong_type_names_the_field_and_the_record() {
     assert!(message.contains("“max”"), "{message}");
     assert!(message.contains("t1"), "{message}");
     assert!(message.contains("records.t1.fields.max"), "{message}");
-    assert_eq!(stored(), before);
+    assert_eq!(storage_dump(), before);
 }
 
 #[wasm_bindgen_test]
@@ -214,7 +227,7 @@ async fn a_colleagues_file_is_previewed_merged_on_confirm_and_undone_in_one_clic
         2_000,
     );
     let app = mount(&officer(5), "#/trao-doi");
-    let before = stored();
+    let before = storage_dump();
     choose(&app.root, "an.json", &file_of(&an));
     let preview = wait_for(&app.root, "#import-preview").await;
     let t = i18n::t().exchange;
@@ -236,15 +249,12 @@ async fn a_colleagues_file_is_previewed_merged_on_confirm_and_undone_in_one_clic
         "field name in words: {updated}"
     );
     assert!(updated.contains("Đã nộp báo cáo quý III"));
-    assert_eq!(stored(), before, "nothing changes before confirming");
+    assert_eq!(storage_dump(), before, "nothing changes before confirming");
 
     click(&app.root, "#import-confirm");
     wait_gone(&app.root, "#import-preview").await;
     assert!(text(&app.root, "#import-status").starts_with("Đã gộp tệp “an.json”"));
-    assert_eq!(
-        value_in(&stored(), &t13, f::NOTE),
-        json!("Đã nộp báo cáo quý III")
-    );
+    wait_saved(&t13, f::NOTE, json!("Đã nộp báo cáo quý III")).await;
 
     click(&app.root, "#undo-import");
     leptos::task::tick().await;
@@ -252,7 +262,7 @@ async fn a_colleagues_file_is_previewed_merged_on_confirm_and_undone_in_one_clic
         text(&app.root, "#import-status"),
         crate::ui::i18n::exchange::fill(t.undo_import_done, &["an.json"])
     );
-    assert_eq!(value_in(&stored(), &t13, f::NOTE), Value::Null);
+    wait_saved(&t13, f::NOTE, Value::Null).await;
 }
 
 #[wasm_bindgen_test]
@@ -277,7 +287,8 @@ async fn a_conflict_defaults_to_the_later_edit_and_the_officer_may_keep_theirs()
     mine_radio.click();
     click(&app.root, "#import-confirm");
     wait_gone(&app.root, "#import-preview").await;
-    let ws = store::decode(stored().as_bytes()).unwrap();
+    wait_saved(&t13, f::LEADER, json!("Đ/c Hùng")).await;
+    let ws = stored::read_stored().unwrap();
     let leader = &ws.doc.get(&t13).unwrap().fields[f::LEADER];
     assert_eq!(leader.value(), &json!("Đ/c Hùng"), "the officer's choice");
     assert!(!leader.has_conflict(), "choosing settles it");
@@ -300,7 +311,7 @@ async fn hostile_titles_show_as_text() {
 async fn pasting_the_appendix_shows_the_slips_and_twice_adds_nothing() {
     // Into the example: the same plan, so nothing new, and the slips are shown.
     let app = mount(&officer(5), "#/trao-doi");
-    let before = stored();
+    let before = storage_dump();
     let t = i18n::t().exchange;
     let area: web_sys::HtmlTextAreaElement =
         query(&app.root, "#paste-text").unwrap().unchecked_into();
@@ -328,7 +339,7 @@ async fn pasting_the_appendix_shows_the_slips_and_twice_adds_nothing() {
     );
     assert_eq!(text(&app.root, "#paste-nothing-new"), t.paste_nothing_new);
     assert!(query(&app.root, "#paste-add").is_none());
-    assert_eq!(stored(), before);
+    assert_eq!(storage_dump(), before);
 }
 
 #[wasm_bindgen_test]
@@ -354,7 +365,7 @@ async fn the_conflicts_list_restores_the_other_value_in_one_click() {
     );
     click(&app.root, "#conflicts button.restore");
     wait_for(&app.root, "#no-conflicts").await;
-    assert_eq!(value_in(&stored(), &t13, f::LEADER), json!("Đ/c Hùng"));
+    wait_saved(&t13, f::LEADER, json!("Đ/c Hùng")).await;
     assert!(query(&app.root, "#conflict-count").is_none());
     let history = text(&app.root, "#history");
     assert!(history.contains("Giải quyết xung đột"), "{history}");
