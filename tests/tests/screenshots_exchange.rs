@@ -21,10 +21,8 @@ async fn bình_with_ans_file() -> (Browser, PathBuf, tempfile::TempDir) {
     )
     .await;
     paste_and_add(&an, &row_with("1.5", "20/11/2022", "")).await;
-    let file = export(&an, "#export-all").await;
     let dir = scratch();
-    let kept = dir.path().join(file.file_name().expect("a file name"));
-    std::fs::copy(&file, &kept).expect("keep An's file");
+    let kept = keep(&export(&an, "#export-all").await, dir.path(), "an");
     an.close().await;
     let binh = officer_with_example("Trần Thị Bình").await;
     paste_and_add(

@@ -157,3 +157,37 @@ pub async fn paste_and_add(browser: &Browser, text: &str) {
     browser.click("#paste-add").await;
     browser.wait_gone("#paste-add").await;
 }
+
+/// An exported file read back with the app's own decoder.
+pub fn decoded(path: &Path) -> cchc_core::exchange::File {
+    let bytes = std::fs::read(path).expect("an exported file");
+    cchc_core::exchange::format::decode(&bytes)
+        .unwrap_or_else(|e| panic!("{} does not decode: {e}", path.display()))
+}
+
+/// The id of the task of `code` in a document (the example has one task per code used here).
+pub fn task_of(doc: &cchc_core::model::Doc, code: &str) -> String {
+    use cchc_core::model::records::{f, Read};
+    doc.live_of(cchc_core::model::Kind::Task)
+        .find(|(_, r)| r.opt_text(f::CODE).as_deref() == Some(code))
+        .map(|(id, _)| id.clone())
+        .unwrap_or_else(|| panic!("a task of {code}"))
+}
+
+/// The shown value of a field.
+pub fn shown(doc: &cchc_core::model::Doc, id: &str, field: &str) -> Value {
+    doc.get(id)
+        .and_then(|r| r.get(field))
+        .cloned()
+        .unwrap_or(Value::Null)
+}
+
+/// Copies a downloaded file out of the browser's downloads folder (the next export empties
+/// it) into `dir/who/`: two officers' files of one day have the same name.
+pub fn keep(file: &Path, dir: &Path, who: &str) -> PathBuf {
+    let dir = dir.join(who);
+    std::fs::create_dir_all(&dir).expect("a folder per officer");
+    let kept = dir.join(file.file_name().expect("a file name"));
+    std::fs::copy(file, &kept).expect("keep the file");
+    kept
+}
