@@ -282,7 +282,7 @@ fn row_dom(r: &PastedRow) -> El {
     if r.heading {
         class.push_str("heading ");
     }
-    if !r.doubts.is_empty() {
+    if r.doubts.iter().any(shown_in_row) {
         class.push_str("doubt");
     }
     el("tr")
