@@ -9,8 +9,9 @@ use cchc_core::model::stamp::ReplicaId;
 use cchc_core::model::workspace::{Action, Change, Op};
 use leptos::prelude::*;
 
+use super::dom::{self, el, h, El, Ev};
 use super::exchange::describe::{self, Lookup};
-use super::exchange::dom::{self, el, text, El};
+use super::exchange::parts::{self, Each};
 use super::i18n::{self, exchange::fill};
 use super::{Flash, ViewPage};
 use crate::router::View;
@@ -201,20 +202,13 @@ fn ConflictsList() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     // The operations of the buttons shown, by their `data-i`.
     let ops = StoredValue::new(Vec::<Op>::new());
-    let holder = NodeRef::<leptos::html::Div>::new();
-    dom::keep_filled(
-        holder,
-        Box::new(move || {
-            let mut shown = Vec::new();
-            let content = conflicts_dom(conflict_rows(&state), &mut shown);
-            ops.set_value(shown);
-            Some(content)
-        }),
-    );
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(op) = dom::target(&ev, "button[data-act]")
-            .and_then(|b| dom::index(&b))
+    let settle = move |ev: Ev| {
+        let Some(op) = ev
+            .data("i")
+            .parse::<usize>()
+            .ok()
             .and_then(|i| ops.with_value(|o| o.get(i).cloned()))
+            .filter(|_| ev.kind == "click")
         else {
             return;
         };
@@ -230,11 +224,20 @@ fn ConflictsList() -> impl IntoView {
         flash.say(message.clone());
         status.set(Some(message));
     };
+    let list = dom::region(
+        move || {
+            let mut shown = Vec::new();
+            let content = conflicts_dom(conflict_rows(&state), &mut shown);
+            ops.set_value(shown);
+            content
+        },
+        settle,
+    );
     view! {
         <section class="panel" aria-labelledby="conflicts-title">
             <h3 id="conflicts-title">{t.conflicts_title}</h3>
             <p class="hint">{t.conflicts_intro}</p>
-            <div node_ref=holder on:click=on_click></div>
+            {list}
             <p id="history-status" class="status" role="status">{move || status.get()}</p>
         </section>
     }
@@ -244,62 +247,56 @@ fn ConflictsList() -> impl IntoView {
 fn conflicts_dom(rows: Vec<ConflictRow>, ops: &mut Vec<Op>) -> El {
     let t = i18n::t().history;
     if rows.is_empty() {
-        return text("p", t.no_conflicts)
-            .attr("id", "no-conflicts")
-            .class("hint");
+        return h("p", t.no_conflicts).at("id", "no-conflicts").cls("hint");
     }
     let mut button = |label: &str, op: Op, class: &str| {
         ops.push(op);
-        dom::button(label, "settle", ops.len() - 1, class)
+        parts::button(label, "settle", ops.len() - 1, class)
     };
     let mut body = Vec::new();
     for r in rows {
         let (keep_text, keep_op) = r.keep;
         let shown = el("td")
-            .add(written_dom(&r.shown))
-            .text(" ")
-            .add(button(keep_text, keep_op, "keep"));
+            .c(written_dom(&r.shown))
+            .t(" ")
+            .c(button(keep_text, keep_op, "keep"));
         let mut others = el("td");
         for (w, label, op) in r.others {
-            others = others.add(
-                el("div")
-                    .class("other")
-                    .add(written_dom(&w))
-                    .text(" ")
-                    .add(button(label, op, "restore")),
-            );
+            others = others.c(el("div")
+                .cls("other")
+                .c(written_dom(&w))
+                .t(" ")
+                .c(button(label, op, "restore")));
         }
         body.push(
             el("tr")
-                .class(if r.deleted {
+                .cls(if r.deleted {
                     "conflict deleted"
                 } else {
                     "conflict"
                 })
-                .add(text("td", &r.label).class("label"))
-                .add(text("td", &r.field))
-                .add(shown)
-                .add(others),
+                .c(h("td", &r.label).cls("label"))
+                .c(h("td", &r.field))
+                .c(shown)
+                .c(others),
         );
     }
     el("table")
-        .attr("id", "conflicts")
-        .class("diff conflicts")
-        .add(dom::head_row(&[
+        .at("id", "conflicts")
+        .cls("diff conflicts")
+        .c(parts::head_row(&[
             t.col_record,
             i18n::t().exchange.col_field,
             t.col_shown,
             t.col_others,
         ]))
-        .add(el("tbody").add_all(body))
+        .c(el("tbody").each(body))
 }
 
 /// A value, then who wrote it and when.
 fn written_dom(w: &Written) -> El {
-    let by = (!w.by.is_empty()).then(|| text("span", &format!(" ({})", w.by)).class("by"));
-    el("span")
-        .add(text("span", &w.value).class("value"))
-        .add_opt(by)
+    let by = (!w.by.is_empty()).then(|| h("span", &format!(" ({})", w.by)).cls("by"));
+    el("span").c(h("span", &w.value).cls("value")).maybe(by)
 }
 
 /// One change in words.
@@ -347,19 +344,15 @@ fn change_row(c: &Change, look: &Lookup) -> ChangeRow {
 fn change_dom(c: ChangeRow) -> El {
     let t = i18n::t().history;
     let more =
-        (c.more > 0).then(|| text("li", &fill(t.more_lines, &[&c.more.to_string()])).class("hint"));
+        (c.more > 0).then(|| h("li", &fill(t.more_lines, &[&c.more.to_string()])).cls("hint"));
     el("tr")
-        .add(text("td", &c.when).class("when"))
-        .add(text("td", &c.who))
-        .add(text("td", &c.what).class("what"))
-        .add(
-            el("td").add(
-                el("ul")
-                    .class("lines")
-                    .add_all(c.lines.iter().map(|l| text("li", l)))
-                    .add_opt(more),
-            ),
-        )
+        .c(h("td", &c.when).cls("when"))
+        .c(h("td", &c.who))
+        .c(h("td", &c.what).cls("what"))
+        .c(el("td").c(el("ul")
+            .cls("lines")
+            .each(c.lines.iter().map(|l| h("li", l)))
+            .maybe(more)))
 }
 
 #[component]
@@ -368,10 +361,8 @@ fn RecentChanges() -> impl IntoView {
     let state = expect_context::<AppState>();
     let shown = RwSignal::new(PAGE);
     let total = move || state.ws.with(|w| w.history.len());
-    let holder = NodeRef::<leptos::html::Div>::new();
-    dom::keep_filled(
-        holder,
-        Box::new(move || {
+    let changes = dom::region(
+        move || {
             let limit = shown.get();
             let rows: Vec<ChangeRow> = state.ws.with(|w| {
                 let look = Lookup(vec![&w.doc]);
@@ -383,26 +374,27 @@ fn RecentChanges() -> impl IntoView {
                     .collect()
             });
             let content = if rows.is_empty() {
-                text("p", t.no_changes).class("hint")
+                h("p", t.no_changes).cls("hint")
             } else {
                 el("table")
-                    .attr("id", "history")
-                    .class("diff history")
-                    .add(dom::head_row(&[
+                    .at("id", "history")
+                    .cls("diff history")
+                    .c(parts::head_row(&[
                         t.col_when,
                         t.col_who,
                         t.col_what,
                         t.col_detail,
                     ]))
-                    .add(el("tbody").add_all(rows.into_iter().map(change_dom)))
+                    .c(el("tbody").each(rows.into_iter().map(change_dom)))
             };
-            Some(content)
-        }),
+            content
+        },
+        |_| {},
     );
     view! {
         <section class="panel" aria-labelledby="recent-title">
             <h3 id="recent-title">{t.recent_title}</h3>
-            <div node_ref=holder></div>
+            {changes}
             {move || (total() > shown.get()).then(|| view! {
                 <button type="button" id="history-more" on:click=move |_| shown.update(|n| *n += PAGE)>
                     {t.show_more}

@@ -13,8 +13,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::describe::{self, Lookup};
-use super::dom::{self, el, text, El};
+use super::parts::{self, Each};
 use crate::state::AppState;
+use crate::ui::dom::{self, el, h, El, Ev};
 use crate::ui::i18n::{self, exchange::fill};
 
 /// Records listed per group; the rest are counted.
@@ -50,11 +51,43 @@ pub fn ImportPanel() -> impl IntoView {
     let over = RwSignal::new(false);
     // The conflicting fields of the preview shown, by the radios' `data-i`.
     let keys = StoredValue::new(Vec::<(String, String)>::new());
-    let holder = NodeRef::<leptos::html::Div>::new();
-
-    dom::keep_filled(
-        holder,
-        Box::new(move || stage.with(|s| stage_dom(s, state, keys))),
+    // The stage's content, redrawn from the stage and the choices; its radios and buttons.
+    let content = dom::region(
+        move || {
+            stage
+                .with(|s| stage_dom(s, state, keys, choices))
+                .unwrap_or_else(|| el("div"))
+        },
+        move |ev: Ev| match (ev.kind, ev.act.as_str()) {
+            ("change", "choice") => {
+                let side = if ev.data("side") == "mine" {
+                    Side::Mine
+                } else {
+                    Side::Theirs
+                };
+                let key = ev
+                    .data("i")
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| keys.with_value(|k| k.get(i).cloned()));
+                if let Some(key) = key {
+                    choices.update(|c| {
+                        c.insert(key, side);
+                    });
+                }
+            }
+            ("click", act @ ("confirm" | "cancel")) => {
+                let message = match (act, stage.get_untracked()) {
+                    ("confirm", Stage::Preview(pending)) => {
+                        confirm(state, &pending, &choices.get_untracked())
+                    }
+                    _ => t.cancelled.to_string(),
+                };
+                result.set(Some(message));
+                stage.set(Stage::Idle);
+            }
+            _ => {}
+        },
     );
 
     let on_pick = move |ev: leptos::ev::Event| {
@@ -85,36 +118,6 @@ pub fn ImportPanel() -> impl IntoView {
         ev.prevent_default();
         over.set(true);
     };
-    // A radio of the preview: mine or theirs for one conflicting field.
-    let on_choice = move |ev: leptos::ev::Event| {
-        let Some(radio) = dom::target(&ev, "input[data-side]") else {
-            return;
-        };
-        let side = if dom::data(&radio, "side") == "mine" {
-            Side::Mine
-        } else {
-            Side::Theirs
-        };
-        if let Some(key) = dom::index(&radio).and_then(|i| keys.with_value(|k| k.get(i).cloned())) {
-            choices.update(|c| {
-                c.insert(key, side);
-            });
-        }
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(button) = dom::target(&ev, "button[data-act]") else {
-            return;
-        };
-        let message = match (dom::data(&button, "act").as_str(), stage.get_untracked()) {
-            ("confirm", Stage::Preview(pending)) => {
-                confirm(state, &pending, &choices.get_untracked())
-            }
-            _ => t.cancelled.to_string(),
-        };
-        result.set(Some(message));
-        stage.set(Stage::Idle);
-    };
-
     view! {
         <section class="panel" aria-labelledby="import-title">
             <h3 id="import-title">{t.import_title}</h3>
@@ -138,7 +141,7 @@ pub fn ImportPanel() -> impl IntoView {
             }}
             <p id="import-status" class="status" role="status">{move || result.get()}</p>
             <UndoImport result/>
-            <div node_ref=holder on:change=on_choice on:click=on_click></div>
+            {content}
         </section>
     }
 }
@@ -268,26 +271,31 @@ fn stage_dom(
     stage: &Stage,
     state: AppState,
     keys: StoredValue<Vec<(String, String)>>,
+    choices: RwSignal<Choices>,
 ) -> Option<El> {
     let t = i18n::t().exchange;
     match stage {
         Stage::Idle => None,
-        Stage::Reading(name) => Some(text("p", &format!("{} {name}", t.reading)).class("status")),
+        Stage::Reading(name) => Some(h("p", &format!("{} {name}", t.reading)).cls("status")),
         Stage::Refused { file, message } => Some(
             el("div")
-                .attr("id", "import-refused")
-                .attr("role", "alert")
-                .class("notice notice-error")
-                .add(text("strong", &fill(t.refused, &[file])))
-                .add(text("p", message).attr("id", "import-error"))
-                .add(text("p", t.nothing_changed)),
+                .at("id", "import-refused")
+                .at("role", "alert")
+                .cls("notice notice-error")
+                .c(h("strong", &fill(t.refused, &[file])))
+                .c(h("p", message).at("id", "import-error"))
+                .c(h("p", t.nothing_changed)),
         ),
         Stage::Preview(pending) => {
-            let mut conflict_keys = Vec::new();
+            let chosen = choices.get();
+            let mut picks = Picks {
+                chosen: &chosen,
+                keys: Vec::new(),
+            };
             let content = state
                 .ws
-                .with_untracked(|w| preview_dom(pending, &w.doc, &mut conflict_keys));
-            keys.set_value(conflict_keys);
+                .with_untracked(|w| preview_dom(pending, &w.doc, &mut picks));
+            keys.set_value(picks.keys);
             Some(content)
         }
     }
@@ -295,7 +303,13 @@ fn stage_dom(
 
 /// The preview: who sent what, the counts, what falls outside a unit's part, then the records
 /// by outcome with their field-by-field diff, then confirm or cancel.
-fn preview_dom(pending: &Pending, local: &Doc, keys: &mut Vec<(String, String)>) -> El {
+/// The conflicting fields shown, in the order of their radios, and what is chosen for each.
+struct Picks<'a> {
+    chosen: &'a Choices,
+    keys: Vec<(String, String)>,
+}
+
+fn preview_dom(pending: &Pending, local: &Doc, picks: &mut Picks) -> El {
     let t = i18n::t().exchange;
     let preview = &pending.preview;
     let look = Lookup(vec![preview.incoming(), local]);
@@ -310,74 +324,69 @@ fn preview_dom(pending: &Pending, local: &Doc, keys: &mut Vec<(String, String)>)
     };
     let fact = |label: &str, value: &str, id: &str| {
         el("tr")
-            .add(text("th", label).attr("scope", "row"))
-            .add(text("td", value).attr("id", id))
+            .c(h("th", label).at("scope", "row"))
+            .c(h("td", value).at("id", id))
     };
-    let facts = el("table").class("facts").add(
-        el("tbody")
-            .add(fact(t.from_file, &pending.name, "preview-file"))
-            .add(fact(t.sent_by, sender, "preview-sender"))
-            .add(fact(
-                t.exported_at,
-                &describe::sender_time(&header.exported_at),
-                "preview-at",
-            ))
-            .add(fact(t.scope, &scope, "preview-scope")),
-    );
+    let facts = el("table").cls("facts").c(el("tbody")
+        .c(fact(t.from_file, &pending.name, "preview-file"))
+        .c(fact(t.sent_by, sender, "preview-sender"))
+        .c(fact(
+            t.exported_at,
+            &describe::sender_time(&header.exported_at),
+            "preview-at",
+        ))
+        .c(fact(t.scope, &scope, "preview-scope")));
     let counts = el("ul")
-        .attr("id", "preview-counts")
-        .class("counts")
-        .add_all(OUTCOMES.iter().map(|&o| {
+        .at("id", "preview-counts")
+        .cls("counts")
+        .each(OUTCOMES.iter().map(|&o| {
             el("li")
-                .class(&format!("count {}", outcome_class(o)))
-                .attr("data-outcome", outcome_class(o))
-                .text(&format!("{}: ", t.outcomes[outcome_index(o)]))
-                .add(text("strong", &preview.count(o).to_string()))
+                .cls(&format!("count {}", outcome_class(o)))
+                .at("data-outcome", outcome_class(o))
+                .t(&format!("{}: ", t.outcomes[outcome_index(o)]))
+                .c(h("strong", &preview.count(o).to_string()))
         }));
     let anything_new = preview
         .records
         .iter()
         .any(|r| r.outcome != Outcome::Unchanged);
-    let nothing_new = (!anything_new).then(|| {
-        text("p", t.nothing_new)
-            .attr("id", "nothing-new")
-            .class("notice")
-    });
+    let nothing_new =
+        (!anything_new).then(|| h("p", t.nothing_new).at("id", "nothing-new").cls("notice"));
     let outside: Vec<String> = preview
         .outside_scope()
         .map(|r| look.label(&r.id, &r.kind))
         .collect();
     let outside = (!outside.is_empty()).then(|| {
         el("div")
-            .attr("id", "outside-scope")
-            .class("notice notice-warn")
-            .add(text(
+            .at("id", "outside-scope")
+            .cls("notice notice-warn")
+            .c(h(
                 "p",
                 &fill(t.outside_scope, &[&unit, &outside.len().to_string()]),
             ))
-            .add(el("ul").add_all(outside.iter().map(|l| text("li", l))))
+            .c(el("ul").each(outside.iter().map(|l| h("li", l))))
     });
     let groups = [Outcome::Conflicting, Outcome::Updated, Outcome::Added]
         .into_iter()
         .filter(|&o| preview.count(o) > 0)
-        .map(|o| group_dom(preview, o, &look, keys));
+        .map(|o| group_dom(preview, o, &look, picks));
     let actions =
         el("div")
-            .class("row actions")
-            .add_opt(anything_new.then(|| {
-                dom::button(t.confirm, "confirm", 0, "primary").attr("id", "import-confirm")
+            .cls("row actions")
+            .maybe(anything_new.then(|| {
+                parts::button(t.confirm, "confirm", 0, "primary").at("id", "import-confirm")
             }))
-            .add(dom::button(t.cancel, "cancel", 0, "").attr("id", "import-cancel"));
+            .c(parts::button(t.cancel, "cancel", 0, "").at("id", "import-cancel"));
     el("div")
-        .attr("id", "import-preview")
-        .class("preview")
-        .add(text("h4", t.preview_title))
-        .add(facts)
-        .add(counts)
-        .add_opt(nothing_new)
-        .add_opt(outside)
-        .add_all(groups)
-        .add(actions)
+        .at("id", "import-preview")
+        .cls("preview")
+        .c(h("h4", t.preview_title))
+        .c(facts)
+        .c(counts)
+        .maybe(nothing_new)
+        .maybe(outside)
+        .each(groups)
+        .c(actions)
 }
 
 const OUTCOMES: [Outcome; 4] = [
@@ -396,12 +405,7 @@ fn outcome_class(outcome: Outcome) -> &'static str {
 }
 
 /// The records of one outcome, by kind (plans, criteria, tasks, …), at most [`LIST_LIMIT`].
-fn group_dom(
-    preview: &Preview,
-    outcome: Outcome,
-    look: &Lookup,
-    keys: &mut Vec<(String, String)>,
-) -> El {
+fn group_dom(preview: &Preview, outcome: Outcome, look: &Lookup, picks: &mut Picks) -> El {
     let t = i18n::t().exchange;
     let total = preview.count(outcome);
     let records = Kind::ALL
@@ -417,9 +421,9 @@ fn group_dom(
         .take(LIST_LIMIT);
     let table = if outcome == Outcome::Added {
         el("table")
-            .class("diff")
-            .add(dom::head_row(&[t.col_record, t.col_theirs]))
-            .add(el("tbody").add_all(records.map(|r| added_row(r, look))))
+            .cls("diff")
+            .c(parts::head_row(&[t.col_record, t.col_theirs]))
+            .c(el("tbody").each(records.map(|r| added_row(r, look))))
     } else {
         let conflicts = outcome == Outcome::Conflicting;
         let mut titles = vec![t.col_field, t.col_mine, t.col_theirs, t.col_merged];
@@ -428,27 +432,25 @@ fn group_dom(
         }
         let columns = titles.len().to_string();
         el("table")
-            .class("diff")
-            .add(dom::head_row(&titles))
-            .add_all(records.map(|r| diff_rows(r, look, &columns, conflicts, keys)))
+            .cls("diff")
+            .c(parts::head_row(&titles))
+            .each(records.map(|r| diff_rows(r, look, &columns, conflicts, picks)))
     };
     el("section")
-        .class(&format!("group {}", outcome_class(outcome)))
-        .attr("data-outcome", outcome_class(outcome))
-        .add(text(
+        .cls(&format!("group {}", outcome_class(outcome)))
+        .at("data-outcome", outcome_class(outcome))
+        .c(h(
             "h5",
             &format!("{} ({total})", t.outcomes[outcome_index(outcome)]),
         ))
-        .add_opt(
-            (outcome == Outcome::Conflicting).then(|| text("p", t.conflict_hint).class("hint")),
-        )
-        .add(table)
-        .add_opt((total > LIST_LIMIT).then(|| {
-            text(
+        .maybe((outcome == Outcome::Conflicting).then(|| h("p", t.conflict_hint).cls("hint")))
+        .c(table)
+        .maybe((total > LIST_LIMIT).then(|| {
+            h(
                 "p",
                 &fill(t.more_records, &[&(total - LIST_LIMIT).to_string()]),
             )
-            .class("hint")
+            .cls("hint")
         }))
 }
 
@@ -468,8 +470,8 @@ fn added_row(r: &RecordPreview, look: &Lookup) -> El {
         .collect::<Vec<_>>()
         .join("; ");
     el("tr")
-        .add(text("td", &look.label(&r.id, &r.kind)).class("label"))
-        .add(text("td", &describe::shorten(&summary, SUMMARY_CHARS)))
+        .c(h("td", &look.label(&r.id, &r.kind)).cls("label"))
+        .c(h("td", &describe::shorten(&summary, SUMMARY_CHARS)))
 }
 
 /// An updated or conflicting record: a heading row, then one row per changed field.
@@ -478,61 +480,62 @@ fn diff_rows(
     look: &Lookup,
     columns: &str,
     with_choice: bool,
-    keys: &mut Vec<(String, String)>,
+    picks: &mut Picks,
 ) -> El {
     let t = i18n::t().exchange;
-    let heading = text("th", &look.label(&r.id, &r.kind))
-        .attr("colspan", columns)
-        .attr("scope", "rowgroup")
-        .add_opt(
+    let heading = h("th", &look.label(&r.id, &r.kind))
+        .at("colspan", columns)
+        .at("scope", "rowgroup")
+        .maybe(
             r.delete_conflict
-                .then(|| text("span", &format!(" — {}", t.delete_conflict)).class("note")),
+                .then(|| h("span", &format!(" — {}", t.delete_conflict)).cls("note")),
         );
     let fields = r.fields.iter().map(|fc| {
         let row = el("tr")
-            .add(text("th", &describe::field_label(&fc.field)).attr("scope", "row"))
-            .add(text("td", &look.value(&fc.field, &fc.mine)))
-            .add(text("td", &look.value(&fc.field, &fc.theirs)))
-            .add(text("td", &look.value(&fc.field, &fc.merged)).class("merged"));
+            .c(h("th", &describe::field_label(&fc.field)).at("scope", "row"))
+            .c(h("td", &look.value(&fc.field, &fc.mine)))
+            .c(h("td", &look.value(&fc.field, &fc.theirs)))
+            .c(h("td", &look.value(&fc.field, &fc.merged)).cls("merged"));
         match (with_choice, fc.conflict) {
             (true, Some(default)) => {
-                keys.push((r.id.clone(), fc.field.clone()));
-                row.class("conflict")
-                    .add(choice_cell(keys.len() - 1, default))
+                let key = (r.id.clone(), fc.field.clone());
+                let side = picks.chosen.get(&key).copied().unwrap_or(default);
+                picks.keys.push(key);
+                row.cls("conflict")
+                    .c(choice_cell(picks.keys.len() - 1, default, side))
             }
-            (true, None) => row.add(el("td")),
+            (true, None) => row.c(el("td")),
             _ => row,
         }
     });
     el("tbody")
-        .add(el("tr").class("record").add(heading))
-        .add_all(fields.collect::<Vec<_>>())
+        .c(el("tr").cls("record").c(heading))
+        .each(fields.collect::<Vec<_>>())
 }
 
-/// Mine or theirs for conflict `i`, the merge's default marked and checked.
-fn choice_cell(i: usize, default: Side) -> El {
+/// Mine or theirs for conflict `i`: the merge's default marked, the chosen side checked.
+fn choice_cell(i: usize, default: Side, chosen: Side) -> El {
     let t = i18n::t().exchange;
     let option = |side: Side, words: &str| {
         let name = if side == Side::Mine { "mine" } else { "theirs" };
         let id = format!("choice-{i}-{name}");
-        let mut radio = el("input")
-            .attr("type", "radio")
-            .attr("id", &id)
-            .attr("name", &format!("choice-{i}"))
-            .attr("data-side", name)
-            .attr("data-i", &i.to_string());
-        if side == default {
-            radio = radio.attr("checked", "");
-        }
+        let radio = el("input")
+            .at("type", "radio")
+            .id(&id)
+            .at("name", &format!("choice-{i}"))
+            .act("choice")
+            .data("side", name)
+            .data("i", &i.to_string())
+            .flag("checked", side == chosen);
         let mark = if side == default { t.by_default } else { "" };
         el("label")
-            .attr("for", &id)
-            .add(radio)
-            .text(&format!(" {words} {mark}"))
+            .at("for", &id)
+            .c(radio)
+            .t(&format!(" {words} {mark}"))
     };
     el("td")
-        .class("choice")
-        .add(option(Side::Mine, t.keep_mine))
-        .add(el("br"))
-        .add(option(Side::Theirs, t.take_theirs))
+        .cls("choice")
+        .c(option(Side::Mine, t.keep_mine))
+        .c(el("br"))
+        .c(option(Side::Theirs, t.take_theirs))
 }

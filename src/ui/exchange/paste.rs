@@ -8,10 +8,10 @@ use cchc_core::exchange::paste::{
 use cchc_core::model::workspace::{Action, Op};
 use cchc_core::model::Deadline;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::dom::{self, el, text, El};
+use super::parts::{self, Each};
 use crate::state::AppState;
+use crate::ui::dom::{self, el, h, El, Ev};
 use crate::ui::i18n::{self, exchange::fill};
 
 #[component]
@@ -20,14 +20,33 @@ pub fn PastePanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let text = RwSignal::new(String::new());
     let pasted = RwSignal::new(None::<(String, PastePreview)>);
-    // Ticking an offer changes the preview without redrawing its table (focus stays put).
-    let offers_ticked = RwSignal::new(0u32);
     let status = RwSignal::new(None::<String>);
-    let holder = NodeRef::<leptos::html::Div>::new();
-
-    dom::keep_filled(
-        holder,
-        Box::new(move || pasted.with(|p| p.as_ref().map(|(_, p)| preview_dom(p)))),
+    // The preview; ticking a new unit or officer accepts its offer.
+    let preview = dom::region(
+        move || {
+            pasted
+                .with(|p| p.as_ref().map(|(_, p)| preview_dom(p)))
+                .unwrap_or_else(|| el("div"))
+        },
+        move |ev: Ev| {
+            if (ev.kind, ev.act.as_str()) != ("change", "offer") {
+                return;
+            }
+            let (on, units) = (ev.checked(), ev.data("kind") == "unit");
+            let i = ev.data("i").parse::<usize>().ok();
+            pasted.update(|p| {
+                if let (Some((_, p)), Some(i)) = (p, i) {
+                    let list = if units {
+                        &mut p.offers.units
+                    } else {
+                        &mut p.offers.officers
+                    };
+                    if let Some(o) = list.get_mut(i) {
+                        o.accepted = on;
+                    }
+                }
+            });
+        },
     );
 
     let show_preview = move |_| {
@@ -47,32 +66,8 @@ pub fn PastePanel() -> impl IntoView {
         }
         pasted.set(read.map(|p| (view.plan.id.clone(), p)));
     };
-    let on_offer = move |ev: leptos::ev::Event| {
-        let Some(input) = dom::target(&ev, "input[data-offer]") else {
-            return;
-        };
-        let on = input
-            .dyn_ref::<web_sys::HtmlInputElement>()
-            .is_some_and(|i| i.checked());
-        let units = dom::data(&input, "offer") == "unit";
-        let i = dom::index(&input);
-        pasted.update_untracked(|p| {
-            if let (Some((_, p)), Some(i)) = (p, i) {
-                let list = if units {
-                    &mut p.offers.units
-                } else {
-                    &mut p.offers.officers
-                };
-                if let Some(o) = list.get_mut(i) {
-                    o.accepted = on;
-                }
-            }
-        });
-        offers_ticked.update(|n| *n += 1);
-    };
     // What adding would do now, with the offers as ticked.
     let planned = Memo::new(move |_| {
-        offers_ticked.track();
         pasted.with(|p| {
             p.as_ref().map(|(plan, preview)| {
                 state
@@ -109,7 +104,7 @@ pub fn PastePanel() -> impl IntoView {
                     disabled=move || state.read_only()>{t.paste_preview}</button>
             </div>
             <p id="paste-status" class="status" role="status">{move || status.get()}</p>
-            <div node_ref=holder on:change=on_offer></div>
+            {preview}
             {move || planned.with(|p| p.as_ref().map(|ops| plan_view(ops, add)))}
         </section>
     }
@@ -172,14 +167,14 @@ fn preview_dom(p: &PastePreview) -> El {
     let doubts = p.doubts.len() + p.row_doubts().filter(|(_, d)| shown_in_row(d)).count();
     let table_doubts = (!p.doubts.is_empty()).then(|| {
         el("ul")
-            .attr("id", "paste-table-doubts")
-            .class("notice notice-warn")
-            .add_all(p.doubts.iter().map(|d| text("li", &(t.table_doubt)(d))))
+            .at("id", "paste-table-doubts")
+            .cls("notice notice-warn")
+            .each(p.doubts.iter().map(|d| h("li", &(t.table_doubt)(d))))
     });
     let plan_line = p
         .plan_line
         .as_ref()
-        .map(|l| text("p", &fill(t.paste_plan_line, &[&l.written])).class("hint"));
+        .map(|l| h("p", &fill(t.paste_plan_line, &[&l.written])).cls("hint"));
     let inferred = (!p.inferred.is_empty()).then(|| {
         let codes = p
             .inferred
@@ -187,12 +182,12 @@ fn preview_dom(p: &PastePreview) -> El {
             .map(|c| c.to_string())
             .collect::<Vec<_>>()
             .join(", ");
-        text("p", &fill(t.paste_inferred, &[&codes])).class("hint")
+        h("p", &fill(t.paste_inferred, &[&codes])).cls("hint")
     });
     let rows = el("table")
-        .attr("id", "paste-rows")
-        .class("diff paste-rows")
-        .add(dom::head_row(&[
+        .at("id", "paste-rows")
+        .cls("diff paste-rows")
+        .c(parts::head_row(&[
             t.col_line,
             t.col_code,
             t.col_title,
@@ -202,30 +197,28 @@ fn preview_dom(p: &PastePreview) -> El {
             t.col_note,
             t.col_doubts,
         ]))
-        .add(el("tbody").add_all(p.rows.iter().map(row_dom)));
+        .c(el("tbody").each(p.rows.iter().map(row_dom)));
     el("div")
-        .attr("id", "paste-preview-result")
-        .class("preview")
-        .add(
-            text(
-                "p",
-                &fill(
-                    t.paste_read,
-                    &[&p.rows.len().to_string(), &doubts.to_string()],
-                ),
-            )
-            .attr("id", "paste-read"),
+        .at("id", "paste-preview-result")
+        .cls("preview")
+        .c(h(
+            "p",
+            &fill(
+                t.paste_read,
+                &[&p.rows.len().to_string(), &doubts.to_string()],
+            ),
         )
-        .add_opt(plan_line)
-        .add_opt(table_doubts)
-        .add_opt(offers_dom(&p.offers.units, t.paste_new_units, "unit"))
-        .add_opt(offers_dom(
+        .at("id", "paste-read"))
+        .maybe(plan_line)
+        .maybe(table_doubts)
+        .maybe(offers_dom(&p.offers.units, t.paste_new_units, "unit"))
+        .maybe(offers_dom(
             &p.offers.officers,
             t.paste_new_officers,
             "officer",
         ))
-        .add_opt(inferred)
-        .add(el("div").class("table-scroll").add(rows))
+        .maybe(inferred)
+        .c(el("div").cls("table-scroll").c(rows))
 }
 
 /// New units or officers, each with a checkbox: created only if ticked.
@@ -242,28 +235,27 @@ fn offers_dom(offers: &[Offer], title: &str, kind: &str) -> Option<El> {
             .collect::<Vec<_>>()
             .join(", ");
         let id = format!("offer-{kind}-{i}");
-        let mut check = el("input")
-            .attr("type", "checkbox")
-            .attr("id", &id)
-            .attr("data-offer", kind)
-            .attr("data-i", &i.to_string())
-            .attr("data-name", &o.name);
-        if o.accepted {
-            check = check.attr("checked", "");
-        }
+        let check = el("input")
+            .at("type", "checkbox")
+            .id(&id)
+            .act("offer")
+            .data("kind", kind)
+            .data("i", &i.to_string())
+            .data("name", &o.name)
+            .flag("checked", o.accepted);
         el("li")
-            .add(check)
-            .text(" ")
-            .add(text("label", &o.name).attr("for", &id))
-            .text(" ")
-            .add(text("span", &format!("({})", fill(t.paste_rows_of, &[&rows]))).class("hint"))
+            .c(check)
+            .t(" ")
+            .c(h("label", &o.name).at("for", &id))
+            .t(" ")
+            .c(h("span", &format!("({})", fill(t.paste_rows_of, &[&rows]))).cls("hint"))
     });
     Some(
         el("fieldset")
-            .class("offers")
-            .attr("data-kind", kind)
-            .add(text("legend", title))
-            .add(el("ul").add_all(items)),
+            .cls("offers")
+            .at("data-kind", kind)
+            .c(h("legend", title))
+            .c(el("ul").each(items)),
     )
 }
 
@@ -286,25 +278,21 @@ fn row_dom(r: &PastedRow) -> El {
         class.push_str("doubt");
     }
     el("tr")
-        .class(class.trim())
-        .attr("data-code", &r.code.to_string())
-        .add(text("td", &r.line.to_string()).class("num"))
-        .add(text("td", &code).class("code"))
-        .add(text("td", &r.criterion.title))
-        .add(text("td", &points_text(r)))
-        .add(text("td", &who_text(r)))
-        .add(text("td", &deadline))
-        .add(text("td", &r.task_note()))
-        .add(
-            el("td").class("doubts").add(
-                el("ul").add_all(
-                    r.doubts
-                        .iter()
-                        .filter(|d| shown_in_row(d))
-                        .map(|d| text("li", &(t.row_doubt)(d))),
-                ),
-            ),
-        )
+        .cls(class.trim())
+        .at("data-code", &r.code.to_string())
+        .c(h("td", &r.line.to_string()).cls("num"))
+        .c(h("td", &code).cls("code"))
+        .c(h("td", &r.criterion.title))
+        .c(h("td", &points_text(r)))
+        .c(h("td", &who_text(r)))
+        .c(h("td", &deadline))
+        .c(h("td", &r.task_note()))
+        .c(el("td").cls("doubts").c(el("ul").each(
+            r.doubts
+                .iter()
+                .filter(|d| shown_in_row(d))
+                .map(|d| h("li", &(t.row_doubt)(d))),
+        )))
 }
 
 /// Unknown units and officers are said once, in the offers with a checkbox (and marked
