@@ -3,24 +3,26 @@
 //! (`exchange::{format, import, export, paste}`); this module words them and wires the buttons.
 
 pub mod describe;
-pub mod dom;
 mod export;
 mod import;
+pub mod parts;
 mod paste;
 
 use leptos::prelude::*;
 
 use super::ViewPage;
 use crate::router::View;
+use crate::state::AppState;
 
 #[component]
 pub fn ExchangeView() -> impl IntoView {
+    let state = expect_context::<AppState>();
     view! {
         <ViewPage view=View::Exchange>
             <div class="exchange">
-                <export::ExportPanel/>
-                <import::ImportPanel/>
-                <paste::PastePanel/>
+                {export::export_panel(state)}
+                {import::import_panel(state)}
+                {paste::paste_panel(state)}
             </div>
         </ViewPage>
     }

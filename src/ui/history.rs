@@ -9,9 +9,10 @@ use cchc_core::model::stamp::ReplicaId;
 use cchc_core::model::workspace::{Action, Change, Op};
 use leptos::prelude::*;
 
-use super::dom::{self, el, h, El, Ev};
+use super::dom::{el, h, region, El, Ev};
 use super::exchange::describe::{self, Lookup};
 use super::exchange::parts::{self, Each};
+use super::form::button;
 use super::i18n::{self, exchange::fill};
 use super::{Flash, ViewPage};
 use crate::router::View;
@@ -24,10 +25,12 @@ const LINES_SHOWN: usize = 5;
 
 #[component]
 pub fn HistoryView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let flash = expect_context::<Flash>();
     view! {
         <ViewPage view=View::History>
-            <ConflictsList/>
-            <RecentChanges/>
+            {conflicts_list(state, flash)}
+            {recent_changes(state)}
         </ViewPage>
     }
 }
@@ -194,14 +197,27 @@ fn delete_row(c: &DeleteConflict, look: &Lookup, writers: &Writers) -> ConflictR
     }
 }
 
-#[component]
-fn ConflictsList() -> impl IntoView {
+/// The conflicts list: each button settles one conflict with one operation.
+fn conflicts_list(state: AppState, flash: Flash) -> AnyView {
     let t = i18n::t().history;
-    let state = expect_context::<AppState>();
-    let flash = expect_context::<Flash>();
     let status = RwSignal::new(None::<String>);
     // The operations of the buttons shown, by their `data-i`.
     let ops = StoredValue::new(Vec::<Op>::new());
+    let draw = move || {
+        let mut shown = Vec::new();
+        let list = conflicts_dom(conflict_rows(&state), &mut shown);
+        ops.set_value(shown);
+        el("section")
+            .cls("panel")
+            .at("aria-labelledby", "conflicts-title")
+            .c(h("h3", t.conflicts_title).id("conflicts-title"))
+            .c(h("p", t.conflicts_intro).cls("hint"))
+            .c(list)
+            .c(h("p", status.get().as_deref().unwrap_or_default())
+                .id("history-status")
+                .cls("status")
+                .at("role", "status"))
+    };
     let settle = move |ev: Ev| {
         let Some(op) = ev
             .data("i")
@@ -224,23 +240,7 @@ fn ConflictsList() -> impl IntoView {
         flash.say(message.clone());
         status.set(Some(message));
     };
-    let list = dom::region(
-        move || {
-            let mut shown = Vec::new();
-            let content = conflicts_dom(conflict_rows(&state), &mut shown);
-            ops.set_value(shown);
-            content
-        },
-        settle,
-    );
-    view! {
-        <section class="panel" aria-labelledby="conflicts-title">
-            <h3 id="conflicts-title">{t.conflicts_title}</h3>
-            <p class="hint">{t.conflicts_intro}</p>
-            {list}
-            <p id="history-status" class="status" role="status">{move || status.get()}</p>
-        </section>
-    }
+    region(draw, settle)
 }
 
 /// The conflicts table; each button's operation goes into `ops` at its `data-i`.
@@ -355,51 +355,48 @@ fn change_dom(c: ChangeRow) -> El {
             .maybe(more)))
 }
 
-#[component]
-fn RecentChanges() -> impl IntoView {
+/// Recent changes, newest first, [`PAGE`] more at each "Xem thêm".
+fn recent_changes(state: AppState) -> AnyView {
     let t = i18n::t().history;
-    let state = expect_context::<AppState>();
     let shown = RwSignal::new(PAGE);
-    let total = move || state.ws.with(|w| w.history.len());
-    let changes = dom::region(
-        move || {
-            let limit = shown.get();
-            let rows: Vec<ChangeRow> = state.ws.with(|w| {
-                let look = Lookup(vec![&w.doc]);
-                w.history
-                    .iter()
-                    .rev()
-                    .take(limit)
-                    .map(|c| change_row(c, &look))
-                    .collect()
-            });
-            let content = if rows.is_empty() {
-                h("p", t.no_changes).cls("hint")
-            } else {
-                el("table")
-                    .at("id", "history")
-                    .cls("diff history")
-                    .c(parts::head_row(&[
-                        t.col_when,
-                        t.col_who,
-                        t.col_what,
-                        t.col_detail,
-                    ]))
-                    .c(el("tbody").each(rows.into_iter().map(change_dom)))
-            };
-            content
-        },
-        |_| {},
-    );
-    view! {
-        <section class="panel" aria-labelledby="recent-title">
-            <h3 id="recent-title">{t.recent_title}</h3>
-            {changes}
-            {move || (total() > shown.get()).then(|| view! {
-                <button type="button" id="history-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {t.show_more}
-                </button>
-            })}
-        </section>
-    }
+    let draw = move || {
+        let limit = shown.get();
+        let (rows, total): (Vec<ChangeRow>, usize) = state.ws.with(|w| {
+            let look = Lookup(vec![&w.doc]);
+            let rows = w
+                .history
+                .iter()
+                .rev()
+                .take(limit)
+                .map(|c| change_row(c, &look))
+                .collect();
+            (rows, w.history.len())
+        });
+        let list = if rows.is_empty() {
+            h("p", t.no_changes).cls("hint")
+        } else {
+            el("table")
+                .id("history")
+                .cls("diff history")
+                .c(parts::head_row(&[
+                    t.col_when,
+                    t.col_who,
+                    t.col_what,
+                    t.col_detail,
+                ]))
+                .c(el("tbody").each(rows.into_iter().map(change_dom)))
+        };
+        el("section")
+            .cls("panel")
+            .at("aria-labelledby", "recent-title")
+            .c(h("h3", t.recent_title).id("recent-title"))
+            .c(list)
+            .maybe((total > limit).then(|| button(t.show_more, "more").id("history-more")))
+    };
+    let on = move |ev: Ev| {
+        if (ev.kind, ev.act.as_str()) == ("click", "more") {
+            shown.update(|n| *n += PAGE);
+        }
+    };
+    region(draw, on)
 }

@@ -8,81 +8,90 @@ use leptos::prelude::*;
 
 use crate::download::{download, JSON};
 use crate::state::{self, AppState};
+use crate::ui::dom::{el, h, region, El, Ev};
+use crate::ui::form::{button, select};
 use crate::ui::i18n::{self, exchange::fill};
 
-#[component]
-pub fn ExportPanel() -> impl IntoView {
-    let t = i18n::t().exchange;
-    let state = expect_context::<AppState>();
+/// The export panel, drawn from the plan on screen and the preferences.
+pub fn export_panel(state: AppState) -> AnyView {
     let status = RwSignal::new(None::<String>);
     let unit = RwSignal::new(String::new());
-    let units = move || {
-        state.plan.with(|p| {
-            p.as_ref()
-                .map(|v| {
+    let draw = move || draw(state, &unit.get(), status.get());
+    let on = move |ev: Ev| match (ev.kind, ev.act.as_str()) {
+        ("change", "unit") => unit.set(ev.value()),
+        ("click", "export-all") => status.set(Some(run_export(state, None))),
+        ("click", "export-unit") => {
+            let chosen = state.plan.with_untracked(|p| {
+                p.as_ref().and_then(|v| {
+                    let wanted = unit.get_untracked();
                     v.units
                         .iter()
+                        .find(|u| u.id == wanted)
+                        .or(v.units.first())
                         .map(|u| (u.id.clone(), u.name.clone()))
-                        .collect::<Vec<_>>()
                 })
-                .unwrap_or_default()
-        })
+            });
+            status.set(Some(run_export(state, chosen)));
+        }
+        _ => {}
     };
-    let chosen_unit = move || {
-        let wanted = unit.get();
-        units()
-            .into_iter()
-            .find(|(id, _)| *id == wanted)
-            .or_else(|| units().into_iter().next())
-    };
-    let export_all = move |_| status.set(Some(run_export(state, None)));
-    let export_unit = move |_| status.set(Some(run_export(state, chosen_unit())));
-    let last_export = move || match state.prefs.with(|p| p.last_export) {
-        Some(d) => fill(t.last_export, &[&date_vi(d)]),
-        None => t.never_exported.to_string(),
-    };
-    let no_name = move || {
-        state
-            .prefs
-            .with(|p| p.officer_name.trim().is_empty())
-            .then(|| view! { <p class="hint warn-text">{t.no_name_hint}</p> })
-    };
-    let options = move || {
-        units()
-            .into_iter()
-            .map(|(id, name)| view! { <option value=id>{name}</option> })
-            .collect_view()
-    };
+    region(draw, on)
+}
 
-    view! {
-        <section class="panel" aria-labelledby="export-title">
-            <h3 id="export-title">{t.export_title}</h3>
-            <p class="hint">{t.export_intro}</p>
-            <Show
-                when=move || state.has_plan()
-                fallback=move || view! { <p class="hint">{t.nothing_to_export}</p> }
-            >
-                <div class="row">
-                    <button type="button" id="export-all" class="primary" on:click=export_all>
-                        {t.export_all}
-                    </button>
-                    <span id="last-export" class="hint">{last_export}</span>
-                </div>
-                {move || (!units().is_empty()).then(|| view! {
-                    <div class="row">
-                        <label for="export-unit">{t.unit_label}</label>
-                        <select id="export-unit" on:change=move |ev| unit.set(event_target_value(&ev))>
-                            {options}
-                        </select>
-                        <button type="button" id="export-unit-button" on:click=export_unit>{t.export_unit}</button>
-                    </div>
-                    <p class="hint">{t.export_unit_hint}</p>
-                })}
-                {no_name}
-            </Show>
-            <p id="export-status" class="status" role="status">{move || status.get()}</p>
-        </section>
+fn draw(state: AppState, unit: &str, status: Option<String>) -> El {
+    let t = i18n::t().exchange;
+    let panel = el("section")
+        .cls("panel")
+        .at("aria-labelledby", "export-title")
+        .c(h("h3", t.export_title).id("export-title"))
+        .c(h("p", t.export_intro).cls("hint"));
+    let units: Vec<(String, String)> = state.plan.with(|p| {
+        p.as_ref()
+            .map(|v| {
+                v.units
+                    .iter()
+                    .map(|u| (u.id.clone(), u.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let status = h("p", status.as_deref().unwrap_or_default())
+        .id("export-status")
+        .cls("status")
+        .at("role", "status");
+    if !state.has_plan() {
+        return panel.c(h("p", t.nothing_to_export).cls("hint")).c(status);
     }
+    let (last, no_name) = state.prefs.with(|p| {
+        (
+            p.last_export.map_or_else(
+                || t.never_exported.to_string(),
+                |d| fill(t.last_export, &[&date_vi(d)]),
+            ),
+            p.officer_name.trim().is_empty(),
+        )
+    });
+    let whole = el("div")
+        .cls("row")
+        .c(button(t.export_all, "export-all")
+            .id("export-all")
+            .cls("primary"))
+        .c(h("span", &last).id("last-export").cls("hint"));
+    let part = (!units.is_empty()).then(|| {
+        el("div").cs(vec![
+            el("div").cls("row").cs(vec![
+                h("label", t.unit_label).at("for", "export-unit"),
+                select("export-unit", &units, unit, "unit"),
+                button(t.export_unit, "export-unit").id("export-unit-button"),
+            ]),
+            h("p", t.export_unit_hint).cls("hint"),
+        ])
+    });
+    panel
+        .c(whole)
+        .maybe(part)
+        .maybe(no_name.then(|| h("p", t.no_name_hint).cls("hint warn-text")))
+        .c(status)
 }
 
 /// Exports the whole workspace (no unit) or one unit's part of the active plan; says what happened.

@@ -15,7 +15,8 @@ use wasm_bindgen::JsCast;
 use super::describe::{self, Lookup};
 use super::parts::{self, Each};
 use crate::state::AppState;
-use crate::ui::dom::{self, el, h, El, Ev};
+use crate::ui::dom::{el, h, region, El, Ev};
+use crate::ui::form::button;
 use crate::ui::i18n::{self, exchange::fill};
 
 /// Records listed per group; the rest are counted.
@@ -41,109 +42,169 @@ pub enum Stage {
     Preview(Arc<Pending>),
 }
 
-#[component]
-pub fn ImportPanel() -> impl IntoView {
-    let t = i18n::t().exchange;
-    let state = expect_context::<AppState>();
-    let stage = RwSignal::new(Stage::Idle);
-    let choices = RwSignal::new(Choices::new());
-    let result = RwSignal::new(None::<String>);
-    let over = RwSignal::new(false);
-    // The conflicting fields of the preview shown, by the radios' `data-i`.
-    let keys = StoredValue::new(Vec::<(String, String)>::new());
-    // The stage's content, redrawn from the stage and the choices; its radios and buttons.
-    let content = dom::region(
-        move || {
-            stage
-                .with(|s| stage_dom(s, state, keys, choices))
-                .unwrap_or_else(|| el("div"))
-        },
-        move |ev: Ev| match (ev.kind, ev.act.as_str()) {
-            ("change", "choice") => {
-                let side = if ev.data("side") == "mine" {
-                    Side::Mine
-                } else {
-                    Side::Theirs
-                };
-                let key = ev
-                    .data("i")
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| keys.with_value(|k| k.get(i).cloned()));
-                if let Some(key) = key {
-                    choices.update(|c| {
-                        c.insert(key, side);
-                    });
-                }
-            }
-            ("click", act @ ("confirm" | "cancel")) => {
-                let message = match (act, stage.get_untracked()) {
-                    ("confirm", Stage::Preview(pending)) => {
-                        confirm(state, &pending, &choices.get_untracked())
-                    }
-                    _ => t.cancelled.to_string(),
-                };
-                result.set(Some(message));
-                stage.set(Stage::Idle);
-            }
-            _ => {}
-        },
-    );
+/// What the import panel keeps between drawings.
+#[derive(Clone, Copy)]
+struct Panel {
+    state: AppState,
+    stage: RwSignal<Stage>,
+    choices: RwSignal<Choices>,
+    /// What the last action did, said under the drop zone.
+    result: RwSignal<Option<String>>,
+    /// A file is being dragged over the drop zone.
+    over: RwSignal<bool>,
+    /// The conflicting fields of the preview shown, by the radios' `data-i`.
+    keys: StoredValue<Vec<(String, String)>>,
+}
 
-    let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|l| l.get(0)) {
-            take_file(state, stage, choices, result, file);
-        }
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
+/// The import panel: the drop zone and file button, the undo of the last import, and what
+/// the stage shows (the refusal or the preview). Drag events do not reach a region's handler,
+/// so the zone's wrapper takes them.
+pub fn import_panel(state: AppState) -> impl IntoView {
+    let p = Panel {
+        state,
+        stage: RwSignal::new(Stage::Idle),
+        choices: RwSignal::new(Choices::new()),
+        result: RwSignal::new(None),
+        over: RwSignal::new(false),
+        keys: StoredValue::new(Vec::new()),
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        over.set(false);
+        p.over.set(false);
         if let Some(file) = ev
             .data_transfer()
             .and_then(|d| d.files())
             .and_then(|l| l.get(0))
         {
-            take_file(state, stage, choices, result, file);
+            take_file(p, file);
         }
     };
     let on_drag_over = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        over.set(true);
+        p.over.set(true);
     };
     view! {
-        <section class="panel" aria-labelledby="import-title">
-            <h3 id="import-title">{t.import_title}</h3>
-            <p class="hint">{t.import_intro}</p>
-            {move || if state.read_only() {
-                view! { <p class="notice notice-warn">{t.read_only}</p> }.into_any()
-            } else {
-                view! {
-                    <div id="drop-zone" class="drop-zone" class:over=move || over.get()
-                        on:dragover=on_drag_over
-                        on:dragleave=move |_| over.set(false)
-                        on:drop=on_drop>
-                        // The native input stays focusable (hidden only visually): the label is its
-                        // face, in Vietnamese whatever the browser's language.
-                        <input type="file" id="import-file" class="file-input" accept=".json,application/json" on:change=on_pick/>
-                        <label for="import-file" class="button">{t.choose_file}</label>
-                        " "
-                        <span class="hint">{t.drop_here}</span>
-                    </div>
-                }.into_any()
-            }}
-            <p id="import-status" class="status" role="status">{move || result.get()}</p>
-            <UndoImport result/>
-            {content}
-        </section>
+        <div on:dragover=on_drag_over on:dragleave=move |_| p.over.set(false) on:drop=on_drop>
+            {region(move || draw(p), move |ev| on(p, ev))}
+        </div>
     }
+}
+
+fn draw(p: Panel) -> El {
+    let t = i18n::t().exchange;
+    let zone = if p.state.read_only() {
+        h("p", t.read_only).cls("notice notice-warn")
+    } else {
+        // The native input stays focusable (hidden only visually): the label is its face, in
+        // Vietnamese whatever the browser's language.
+        el("div")
+            .id("drop-zone")
+            .cls(if p.over.get() {
+                "drop-zone over"
+            } else {
+                "drop-zone"
+            })
+            .c(el("input")
+                .at("type", "file")
+                .id("import-file")
+                .cls("file-input")
+                .at("accept", ".json,application/json")
+                .act("pick"))
+            .c(h("label", t.choose_file)
+                .at("for", "import-file")
+                .cls("button"))
+            .t(" ")
+            .c(h("span", t.drop_here).cls("hint"))
+    };
+    let stage = p
+        .stage
+        .with(|s| stage_dom(s, p.state, p.keys, p.choices))
+        .unwrap_or_else(|| el("div"));
+    el("section")
+        .cls("panel")
+        .at("aria-labelledby", "import-title")
+        .c(h("h3", t.import_title).id("import-title"))
+        .c(h("p", t.import_intro).cls("hint"))
+        .c(zone)
+        .c(h("p", p.result.get().as_deref().unwrap_or_default())
+            .id("import-status")
+            .cls("status")
+            .at("role", "status"))
+        .maybe(undo_import(p.state))
+        .c(stage)
+}
+
+fn on(p: Panel, ev: Ev) {
+    let t = i18n::t().exchange;
+    match (ev.kind, ev.act.as_str()) {
+        ("change", "pick") => {
+            let Some(input) = ev.el.dyn_ref::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            if let Some(file) = input.files().and_then(|l| l.get(0)) {
+                take_file(p, file);
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        }
+        ("change", "choice") => {
+            let side = if ev.data("side") == "mine" {
+                Side::Mine
+            } else {
+                Side::Theirs
+            };
+            let key = ev
+                .data("i")
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| p.keys.with_value(|k| k.get(i).cloned()));
+            if let Some(key) = key {
+                p.choices.update(|c| {
+                    c.insert(key, side);
+                });
+            }
+        }
+        ("click", "undo-import") => {
+            let message = match p.state.undo_import() {
+                Ok(Action::Import { file, .. }) => fill(t.undo_import_done, &[&file]),
+                Ok(_) | Err(_) => t.undo_import_blocked.to_string(),
+            };
+            p.result.set(Some(message));
+        }
+        ("click", act @ ("confirm" | "cancel")) => {
+            let message = match (act, p.stage.get_untracked()) {
+                ("confirm", Stage::Preview(pending)) => {
+                    confirm(p.state, &pending, &p.choices.get_untracked())
+                }
+                _ => t.cancelled.to_string(),
+            };
+            p.result.set(Some(message));
+            p.stage.set(Stage::Idle);
+        }
+        _ => {}
+    }
+}
+
+/// "Hoàn tác lần nhập vừa rồi", once an import is in the history: enabled when the import
+/// is the last step, else why not.
+fn undo_import(state: AppState) -> Option<El> {
+    let t = i18n::t().exchange;
+    let (any, on_top) = state.ws.with(|w| {
+        (
+            w.history
+                .iter()
+                .any(|c| matches!(c.action, Action::Import { .. })),
+            matches!(w.can_undo(), Some(Action::Import { .. })),
+        )
+    });
+    any.then(|| {
+        el("div")
+            .cls("row")
+            .c(button(t.undo_import, "undo-import")
+                .id("undo-import")
+                .flag("disabled", !on_top))
+            .maybe((!on_top).then(|| h("span", t.undo_import_blocked).cls("hint")))
+    })
 }
 
 /// Merges the file against the workspace as it is now; the choices are kept by record and
@@ -168,17 +229,11 @@ fn confirm(state: AppState, pending: &Pending, choices: &Choices) -> String {
 }
 
 /// Checks the size, reads the bytes, and decodes: the preview or the refusal.
-fn take_file(
-    state: AppState,
-    stage: RwSignal<Stage>,
-    choices: RwSignal<Choices>,
-    result: RwSignal<Option<String>>,
-    file: web_sys::File,
-) {
+fn take_file(p: Panel, file: web_sys::File) {
     let t = i18n::t().exchange;
     let name = file.name();
-    result.set(None);
-    choices.set(Choices::new());
+    p.result.set(None);
+    p.choices.set(Choices::new());
     // Checked before reading: a huge file is never loaded.
     let size = file.size();
     if size > MAX_BYTES as f64 {
@@ -190,23 +245,23 @@ fn take_file(
             "",
         );
         let message = (t.import_error)(&error, &name);
-        stage.set(Stage::Refused {
+        p.stage.set(Stage::Refused {
             file: name,
             message,
         });
         return;
     }
-    stage.set(Stage::Reading(name.clone()));
+    p.stage.set(Stage::Reading(name.clone()));
     leptos::task::spawn_local(async move {
         let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
         let next = match read {
-            Ok(buffer) => decide(state, name, &js_sys::Uint8Array::new(&buffer).to_vec()),
+            Ok(buffer) => decide(p.state, name, &js_sys::Uint8Array::new(&buffer).to_vec()),
             Err(e) => Stage::Refused {
                 message: fill(t.read_failed, &[&e.as_string().unwrap_or_default()]),
                 file: name,
             },
         };
-        stage.set(next);
+        p.stage.set(next);
     });
 }
 
@@ -225,44 +280,6 @@ pub fn decide(state: AppState, name: String, bytes: &[u8]) -> Stage {
                 preview,
             }))
         }
-    }
-}
-
-/// "Hoàn tác lần nhập vừa rồi": one click when the import is the last step, else why not.
-#[component]
-fn UndoImport(result: RwSignal<Option<String>>) -> impl IntoView {
-    let t = i18n::t().exchange;
-    let state = expect_context::<AppState>();
-    let any_import = move || {
-        state.ws.with(|w| {
-            w.history
-                .iter()
-                .any(|c| matches!(c.action, Action::Import { .. }))
-        })
-    };
-    let on_top = move || {
-        state
-            .ws
-            .with(|w| matches!(w.can_undo(), Some(Action::Import { .. })))
-    };
-    let undo = move |_| {
-        let message = match state.undo_import() {
-            Ok(Action::Import { file, .. }) => fill(t.undo_import_done, &[&file]),
-            Ok(_) | Err(_) => t.undo_import_blocked.to_string(),
-        };
-        result.set(Some(message));
-    };
-    move || {
-        any_import().then(|| {
-            view! {
-                <div class="row">
-                    <button type="button" id="undo-import" disabled=move || !on_top() on:click=undo>
-                        {t.undo_import}
-                    </button>
-                    {move || (!on_top()).then(|| view! { <span class="hint">{t.undo_import_blocked}</span> })}
-                </div>
-            }
-        })
     }
 }
 

@@ -11,62 +11,26 @@ use leptos::prelude::*;
 
 use super::parts::{self, Each};
 use crate::state::AppState;
-use crate::ui::dom::{self, el, h, El, Ev};
+use crate::ui::dom::{el, h, region, El, Ev};
+use crate::ui::form::button;
 use crate::ui::i18n::{self, exchange::fill};
 
-#[component]
-pub fn PastePanel() -> impl IntoView {
-    let t = i18n::t().exchange;
-    let state = expect_context::<AppState>();
-    let text = RwSignal::new(String::new());
-    let pasted = RwSignal::new(None::<(String, PastePreview)>);
-    let status = RwSignal::new(None::<String>);
-    // The preview; ticking a new unit or officer accepts its offer.
-    let preview = dom::region(
-        move || {
-            pasted
-                .with(|p| p.as_ref().map(|(_, p)| preview_dom(p)))
-                .unwrap_or_else(|| el("div"))
-        },
-        move |ev: Ev| {
-            if (ev.kind, ev.act.as_str()) != ("change", "offer") {
-                return;
-            }
-            let (on, units) = (ev.checked(), ev.data("kind") == "unit");
-            let i = ev.data("i").parse::<usize>().ok();
-            pasted.update(|p| {
-                if let (Some((_, p)), Some(i)) = (p, i) {
-                    let list = if units {
-                        &mut p.offers.units
-                    } else {
-                        &mut p.offers.officers
-                    };
-                    if let Some(o) = list.get_mut(i) {
-                        o.accepted = on;
-                    }
-                }
-            });
-        },
-    );
+/// What the paste panel keeps between drawings.
+#[derive(Clone, Copy)]
+struct Panel {
+    state: AppState,
+    /// The text in the box, as typed or pasted.
+    text: RwSignal<String>,
+    /// The preview, and the plan it was read for.
+    pasted: RwSignal<Option<(String, PastePreview)>>,
+    /// What adding would do now, with the offers as ticked.
+    planned: Memo<Option<Result<Vec<Op>, PasteError>>>,
+    status: RwSignal<Option<String>>,
+}
 
-    let show_preview = move |_| {
-        status.set(None);
-        let plan = state
-            .plan
-            .with_untracked(|p| p.as_ref().map(|v| v.0.clone()));
-        let Some(view) = plan else {
-            pasted.set(None);
-            status.set(Some(t.paste_need_plan.to_string()));
-            return;
-        };
-        let read =
-            text.with_untracked(|s| (!s.trim().is_empty()).then(|| paste::preview(s, &view)));
-        if read.is_none() {
-            status.set(Some(t.paste_empty.to_string()));
-        }
-        pasted.set(read.map(|p| (view.plan.id.clone(), p)));
-    };
-    // What adding would do now, with the offers as ticked.
+/// The paste panel: the box, the preview with its offers, and "Thêm vào kế hoạch".
+pub fn paste_panel(state: AppState) -> AnyView {
+    let pasted = RwSignal::new(None::<(String, PastePreview)>);
     let planned = Memo::new(move |_| {
         pasted.with(|p| {
             p.as_ref().map(|(plan, preview)| {
@@ -76,62 +40,115 @@ pub fn PastePanel() -> impl IntoView {
             })
         })
     });
-    let add = move |_| {
-        let Some(Ok(ops)) = planned.get_untracked() else {
-            return;
-        };
-        let summary = counts_text(&ops);
-        let message = match state.apply(Action::Paste, ops) {
-            Ok(()) => {
-                pasted.set(None);
-                fill(t.paste_added, &[&summary])
-            }
-            Err(e) => (i18n::t().model.edit_error)(&e),
-        };
-        status.set(Some(message));
+    let p = Panel {
+        state,
+        text: RwSignal::new(String::new()),
+        pasted,
+        planned,
+        status: RwSignal::new(None),
     };
+    region(move || draw(p), move |ev| on(p, ev))
+}
 
-    view! {
-        <section class="panel" aria-labelledby="paste-title">
-            <h3 id="paste-title">{t.paste_title}</h3>
-            <p class="hint">{t.paste_intro}</p>
-            <label for="paste-text">{t.paste_label}</label>
-            <textarea id="paste-text" rows="7" spellcheck="false"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-            <div class="row">
-                <button type="button" id="paste-preview" on:click=show_preview
-                    disabled=move || state.read_only()>{t.paste_preview}</button>
-            </div>
-            <p id="paste-status" class="status" role="status">{move || status.get()}</p>
-            {preview}
-            {move || planned.with(|p| p.as_ref().map(|ops| plan_view(ops, add)))}
-        </section>
+fn draw(p: Panel) -> El {
+    let t = i18n::t().exchange;
+    // The box is a draft: a redraw never writes over what is being typed.
+    let text_box = el("textarea")
+        .id("paste-text")
+        .at("rows", "7")
+        .at("spellcheck", "false")
+        .act("text")
+        .flag("data-draft", true);
+    let preview_button = button(t.paste_preview, "preview")
+        .id("paste-preview")
+        .flag("disabled", p.state.read_only());
+    el("section")
+        .cls("panel")
+        .at("aria-labelledby", "paste-title")
+        .c(h("h3", t.paste_title).id("paste-title"))
+        .c(h("p", t.paste_intro).cls("hint"))
+        .c(h("label", t.paste_label).at("for", "paste-text"))
+        .c(text_box)
+        .c(el("div").cls("row").c(preview_button))
+        .c(h("p", p.status.get().as_deref().unwrap_or_default())
+            .id("paste-status")
+            .cls("status")
+            .at("role", "status"))
+        .maybe(p.pasted.with(|x| x.as_ref().map(|(_, x)| preview_dom(x))))
+        .maybe(p.planned.with(|x| x.as_ref().map(plan_dom)))
+}
+
+fn on(p: Panel, ev: Ev) {
+    let t = i18n::t().exchange;
+    match (ev.kind, ev.act.as_str()) {
+        ("input", "text") => p.text.set(ev.value()),
+        ("click", "preview") => {
+            p.status.set(None);
+            let plan = p
+                .state
+                .plan
+                .with_untracked(|v| v.as_ref().map(|v| v.0.clone()));
+            let Some(view) = plan else {
+                p.pasted.set(None);
+                p.status.set(Some(t.paste_need_plan.to_string()));
+                return;
+            };
+            let read = p
+                .text
+                .with_untracked(|s| (!s.trim().is_empty()).then(|| paste::preview(s, &view)));
+            if read.is_none() {
+                p.status.set(Some(t.paste_empty.to_string()));
+            }
+            p.pasted.set(read.map(|x| (view.plan.id.clone(), x)));
+        }
+        ("change", "offer") => {
+            let (on, units) = (ev.checked(), ev.data("kind") == "unit");
+            let i = ev.data("i").parse::<usize>().ok();
+            p.pasted.update(|x| {
+                if let (Some((_, x)), Some(i)) = (x, i) {
+                    let list = if units {
+                        &mut x.offers.units
+                    } else {
+                        &mut x.offers.officers
+                    };
+                    if let Some(o) = list.get_mut(i) {
+                        o.accepted = on;
+                    }
+                }
+            });
+        }
+        ("click", "add") => {
+            let Some(Ok(ops)) = p.planned.get_untracked() else {
+                return;
+            };
+            let summary = counts_text(&ops);
+            let message = match p.state.apply(Action::Paste, ops) {
+                Ok(()) => {
+                    p.pasted.set(None);
+                    fill(t.paste_added, &[&summary])
+                }
+                Err(e) => (i18n::t().model.edit_error)(&e),
+            };
+            p.status.set(Some(message));
+        }
+        _ => {}
     }
 }
 
 /// What adding would do, and the button; or why nothing would change.
-fn plan_view(
-    ops: &Result<Vec<Op>, PasteError>,
-    add: impl Fn(leptos::ev::MouseEvent) + Clone + 'static,
-) -> AnyView {
+fn plan_dom(ops: &Result<Vec<Op>, PasteError>) -> El {
     let t = i18n::t().exchange;
     match ops {
-        Ok(ops) if ops.is_empty() => {
-            view! { <p id="paste-nothing-new" class="notice">{t.paste_nothing_new}</p> }.into_any()
-        }
-        Ok(ops) => view! {
-            <div class="row actions">
-                <p id="paste-will-add">{fill(t.paste_will_add, &[&counts_text(ops)])}</p>
-                <button type="button" id="paste-add" class="primary" on:click=add>{t.paste_add}</button>
-            </div>
-        }
-        .into_any(),
-        Err(PasteError::NoSuchPlan) => {
-            view! { <p class="notice notice-error">{t.paste_need_plan}</p> }.into_any()
-        }
+        Ok(ops) if ops.is_empty() => h("p", t.paste_nothing_new)
+            .id("paste-nothing-new")
+            .cls("notice"),
+        Ok(ops) => el("div").cls("row actions").cs(vec![
+            h("p", &fill(t.paste_will_add, &[&counts_text(ops)])).id("paste-will-add"),
+            button(t.paste_add, "add").id("paste-add").cls("primary"),
+        ]),
+        Err(PasteError::NoSuchPlan) => h("p", t.paste_need_plan).cls("notice notice-error"),
         Err(PasteError::Edit(e)) => {
-            view! { <p class="notice notice-error">{(i18n::t().model.edit_error)(e)}</p> }.into_any()
+            h("p", &(i18n::t().model.edit_error)(e)).cls("notice notice-error")
         }
     }
 }
