@@ -1,10 +1,7 @@
-//! Issue 5's journey with two browser profiles as two officers: both open the example, edit
-//! the same task (each a different field, and one field both), one also edits another task;
-//! they send each other their files and import them. Both end identical, every edit is there,
-//! and the field both edited is listed as a conflict.
-//!
-//! Edits go through the paste box: a row of the appendix pasted again with another deadline,
-//! unit or note edits that task by its natural key, as an officer correcting the plan does.
+//! Issue 5's journey with two browser profiles as two officers: both open the example and edit
+//! task 1.3 in the task editor (An its status, Bình its leader, both its note); An also edits
+//! task 1.5. They send each other their files and import them. Both end identical, every edit
+//! is there, and the note both edited is listed as a conflict on both sides.
 
 mod exchange_common;
 
@@ -18,14 +15,29 @@ const BINH: &str = "Trần Thị Bình";
 const NOTE_AN: &str = "Đã gửi báo cáo quý III";
 const NOTE_BINH: &str = "Chờ số liệu của các bộ phận";
 
-/// A row of the seed with the lead unit replaced too.
-fn row_with_unit(code: &str, unit: &str, deadline: &str, note: &str) -> String {
-    let mut cells: Vec<String> = row_with(code, deadline, note)
-        .split('\t')
-        .map(str::to_string)
-        .collect();
-    cells[2] = unit.to_string();
-    cells.join("\t")
+/// Opens the task of `code` in the task editor.
+async fn open_task(browser: &Browser, code: &str) {
+    go(browser, "nhiem-vu").await;
+    browser
+        .click(&format!("#task-table tr[data-code='{code}'] td.title a"))
+        .await;
+    browser.wait_for("#task-editor #task-note").await;
+}
+
+/// Types into a field as an officer does: select what is there, type over it, leave with
+/// Tab (one change event).
+async fn retype(browser: &Browser, css: &str, text: &str) {
+    let field = browser.wait_for(css).await;
+    field.click().await.expect("focus the field");
+    field
+        .send_keys(&format!("\u{E009}a\u{E000}{text}\u{E004}"))
+        .await
+        .expect("type");
+}
+
+/// Waits until the edits are written to storage (saves wait for a pause).
+async fn saved(browser: &Browser) {
+    browser.wait_text("#save-status", "Đã lưu").await;
 }
 
 async fn shows_conflict_on_note(browser: &Browser) {
@@ -47,20 +59,25 @@ async fn two_officers_exchange_files_both_ways_and_end_identical_with_the_confli
     let an = officer_with_example(AN).await;
     let binh = officer_with_example(BINH).await;
 
-    // An: task 1.3's deadline and note; task 1.5's deadline.
-    paste_and_add(&an, &row_with("1.3", "30/11/2022", NOTE_AN)).await;
-    paste_and_add(&an, &row_with("1.5", "20/11/2022", "")).await;
-    // Bình, later: task 1.3's lead unit and note.
-    paste_and_add(
-        &binh,
-        &row_with_unit(
-            "1.3",
-            "Công chức Tư pháp - Hộ tịch",
-            "15/11/2022",
-            NOTE_BINH,
-        ),
-    )
-    .await;
+    // An: task 1.3's status and note; task 1.5's progress.
+    open_task(&an, "1.3").await;
+    an.wait_for("#task-status")
+        .await
+        .select_by_value("in_progress")
+        .await
+        .expect("choose a status");
+    saved(&an).await;
+    retype(&an, "#task-note", NOTE_AN).await;
+    saved(&an).await;
+    open_task(&an, "1.5").await;
+    retype(&an, "#task-progress", "50").await;
+    saved(&an).await;
+    // Bình, later: task 1.3's leader and note.
+    open_task(&binh, "1.3").await;
+    retype(&binh, "#task-leader", "Đ/c Hùng").await;
+    saved(&binh).await;
+    retype(&binh, "#task-note", NOTE_BINH).await;
+    saved(&binh).await;
 
     let from_an = keep(&export(&an, "#export-all").await, dir.path(), "an");
     let from_binh = keep(&export(&binh, "#export-all").await, dir.path(), "binh");
@@ -94,22 +111,16 @@ async fn two_officers_exchange_files_both_ways_and_end_identical_with_the_confli
     let doc = &after_an.doc;
     let (t13, t15) = (task_of(doc, "1.3"), task_of(doc, "1.5"));
     assert_eq!(
-        shown(doc, &t13, f::DEADLINE),
-        json!("2022-11-30"),
-        "An's deadline"
+        shown(doc, &t13, f::STATUS),
+        json!("in_progress"),
+        "An's status"
     );
+    assert_eq!(shown(doc, &t15, f::PROGRESS), json!(50), "An's other task");
     assert_eq!(
-        shown(doc, &t15, f::DEADLINE),
-        json!("2022-11-20"),
-        "An's other task"
+        shown(doc, &t13, f::LEADER),
+        json!("Đ/c Hùng"),
+        "Bình's leader"
     );
-    let lead = shown(doc, &t13, f::LEAD);
-    let tu_phap = doc
-        .live_of(cchc_core::model::Kind::Unit)
-        .find(|(_, r)| r.get(f::NAME) == Some(&json!("Tư pháp - Hộ tịch")))
-        .map(|(id, _)| id.clone())
-        .expect("the unit Tư pháp - Hộ tịch");
-    assert_eq!(lead, json!([tu_phap]), "Bình's lead unit");
     assert_eq!(
         shown(doc, &t13, f::NOTE),
         json!(NOTE_BINH),
