@@ -58,13 +58,18 @@ pub async fn storage(browser: &Browser) -> BTreeMap<String, String> {
 /// Clicks an export button and returns the downloaded file (the downloads folder is
 /// emptied first, so the file found is this one).
 pub async fn export(browser: &Browser, button: &str) -> PathBuf {
+    go(browser, "trao-doi").await;
+    download(browser, button).await
+}
+
+/// Clicks a download button of the view on screen and returns the file.
+pub async fn download(browser: &Browser, button: &str) -> PathBuf {
     for entry in std::fs::read_dir(browser.downloads_dir())
         .expect("downloads dir")
         .flatten()
     {
         let _ = std::fs::remove_file(entry.path());
     }
-    go(browser, "trao-doi").await;
     browser.click(button).await;
     browser.wait_download().await
 }
