@@ -182,6 +182,42 @@ fn choose(root: &HtmlElement, name: &str, bytes: &[u8]) {
     .unwrap();
 }
 
+/// Drops a file on the drop zone, as dragging it from the file manager does.
+fn drop_file(root: &HtmlElement, name: &str, bytes: &[u8]) {
+    let zone = query(root, "#drop-zone").expect("the drop zone");
+    let drop = js_sys::Function::new_with_args(
+        "zone, bytes, name",
+        "const dt = new DataTransfer(); dt.items.add(new File([bytes], name)); \
+         zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt })); \
+         zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));",
+    );
+    drop.call3(
+        &JsValue::NULL,
+        &zone,
+        &js_sys::Uint8Array::from(bytes),
+        &JsValue::from_str(name),
+    )
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_file_is_previewed_like_a_chosen_one() {
+    let t13 = task_id("1.3");
+    let mut an = officer(9);
+    edit(&mut an, &t13, f::NOTE, json!("Kéo thả"), 2_000);
+    let app = mount(&officer(5), "#/trao-doi");
+    drop_file(&app.root, "keo-tha.json", &file_of(&an));
+    wait_for(&app.root, "#import-preview").await;
+    assert_eq!(text(&app.root, "#preview-file"), "keo-tha.json");
+    assert_eq!(text(&app.root, "li[data-outcome=updated] strong"), "1");
+    click(&app.root, "#import-cancel");
+    wait_gone(&app.root, "#import-preview").await;
+    assert_eq!(
+        text(&app.root, "#import-status"),
+        i18n::t().exchange.cancelled
+    );
+}
+
 #[wasm_bindgen_test]
 async fn a_file_of_a_newer_version_is_refused_with_the_reason_and_nothing_changes() {
     let app = mount(&officer(5), "#/trao-doi");
