@@ -18,6 +18,7 @@ use crate::state::AppState;
 use crate::ui::dom::{el, h, region, El, Ev};
 use crate::ui::form::button;
 use crate::ui::i18n::{self, exchange::fill};
+use crate::ui::Flash;
 
 /// Records listed per group; the rest are counted.
 const LIST_LIMIT: usize = 150;
@@ -54,6 +55,8 @@ struct Panel {
     over: RwSignal<bool>,
     /// The conflicting fields of the preview shown, by the radios' `data-i`.
     keys: StoredValue<Vec<(String, String)>>,
+    /// The shell's message line: the first import into an empty browser redraws the view.
+    flash: Flash,
 }
 
 /// The import panel: the drop zone and file button, the undo of the last import, and what
@@ -67,6 +70,7 @@ pub fn import_panel(state: AppState) -> impl IntoView {
         result: RwSignal::new(None),
         over: RwSignal::new(false),
         keys: StoredValue::new(Vec::new()),
+        flash: expect_context::<Flash>(),
     };
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
@@ -178,6 +182,7 @@ fn on(p: Panel, ev: Ev) {
                 }
                 _ => t.cancelled.to_string(),
             };
+            p.flash.say(message.clone());
             p.result.set(Some(message));
             p.stage.set(Stage::Idle);
         }
