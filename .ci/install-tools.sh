@@ -20,7 +20,8 @@ export PATH="$ROOT/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
-APT_PACKAGES=(chromium chromium-driver fonts-liberation poppler-utils)
+# fonts-liberation2: Liberation 1.07 lacks ơ and ư (U+01A1, U+01B0); printed Vietnamese needs 2.x.
+APT_PACKAGES=(chromium chromium-driver fonts-liberation fonts-liberation2 poppler-utils)
 
 have() { echo "$1: đã có"; }
 installing() { echo "$1: đang cài..."; }

@@ -19,6 +19,9 @@ use serde::{Deserialize, Serialize};
 use crate::storage::workspace::{self as stored, Loaded};
 use crate::storage::{self, StorageError};
 
+pub mod reports;
+
+/// Storage keys (the storage module adds the app's prefix).
 pub const PREFS_KEY: &str = "prefs";
 /// Edits are saved this long after the last one (and at once when the page is hidden).
 const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);

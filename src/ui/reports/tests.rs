@@ -1,0 +1,1 @@
+//! Component tests of the Báo cáo view.
