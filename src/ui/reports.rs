@@ -552,7 +552,10 @@ fn deliver(ed: Editor, name: &str, mime: &str, bytes: Result<Vec<u8>, ExportErro
     let t = &i18n::t().reports;
     let outcome = bytes
         .map_err(|e| e.message_vi().to_string())
-        .and_then(|bytes| files::download(name, mime, &bytes));
+        .and_then(|bytes| {
+            crate::download::download(name, &bytes, mime)
+                .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+        });
     match outcome {
         Ok(()) => ed.flash.say((t.downloaded)(name)),
         Err(message) => ed.flash.say(message),

@@ -7,6 +7,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use base64::Engine;
+use cchc_core::exchange::store;
+use cchc_core::model::code::Code;
+use cchc_core::model::records::f;
+use cchc_core::model::view::PlanView;
+use cchc_core::model::workspace::{Action, Ctx, Op, Workspace};
+use cchc_core::model::{seed, ReplicaId};
 use cchc_e2e::{single_file, Browser};
 use serde_json::json;
 use unicode_normalization::UnicodeNormalization;
@@ -18,7 +24,33 @@ pub async fn open_report(as_of: &str) -> Browser {
     browser.open_single_file().await;
     browser.click("#open-example").await;
     browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
-    // Preferences are read when the app starts: store the date, then load the page again.
+    show_report(&browser, as_of).await;
+    browser
+}
+
+/// As [`open_report`], with the example as an earlier session stored it after `edit`.
+pub async fn open_report_with(as_of: &str, edit: impl FnOnce(&mut Workspace)) -> Browser {
+    let mut ws = Workspace::new(ReplicaId(7));
+    ws.doc = seed::example();
+    edit(&mut ws);
+    let browser = Browser::new().await;
+    browser.open_single_file().await;
+    browser.wait_for("#open-example").await;
+    browser
+        .client()
+        .execute(
+            "localStorage.setItem('cchc:workspace', arguments[0]);",
+            vec![json!(store::encode(&ws, "e2e"))],
+        )
+        .await
+        .expect("store the workspace");
+    show_report(&browser, as_of).await;
+    browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
+    browser
+}
+
+/// Pins the as-of date (read when the app starts) and loads the Báo cáo view again.
+async fn show_report(browser: &Browser, as_of: &str) {
     browser
         .js(&format!(
             "const p = JSON.parse(localStorage.getItem('cchc:prefs') || '{{}}'); \
@@ -30,7 +62,32 @@ pub async fn open_report(as_of: &str) -> Browser {
         .await;
     browser.reload().await;
     browser.wait_for(".report-doc .doc-head").await;
-    browser
+}
+
+/// Replaces the text of an editable block as an officer does: Ctrl+A, then typing.
+/// (WebDriver's clear does not empty a `contenteditable="plaintext-only"` block.)
+pub async fn retype(browser: &Browser, css: &str, text: &str) {
+    let el = browser.wait_for(css).await;
+    el.send_keys(&format!("\u{E009}a\u{E000}{text}"))
+        .await
+        .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+}
+
+/// Sets a criterion's note in a workspace, as the Tiêu chí view would.
+pub fn set_criterion_note(ws: &mut Workspace, code: &str, note: &str) {
+    let view = PlanView::build(&ws.doc, &seed::plan_id()).expect("the example's plan");
+    let id = view
+        .criteria
+        .iter()
+        .find(|c| c.code == Code::parse(code))
+        .map(|c| c.id.clone())
+        .unwrap_or_else(|| panic!("no criterion {code}"));
+    let ctx = Ctx {
+        now_ms: 1_665_000_000_000,
+        who: "e2e".into(),
+    };
+    ws.apply(Action::Edit, vec![Op::set(&id, f::NOTE, json!(note))], &ctx)
+        .expect("the note is set");
 }
 
 /// NFC, so that text extracted from a PDF compares equal to what we wrote.
