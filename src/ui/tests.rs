@@ -1,4 +1,5 @@
 //! Component tests of the shell in a real browser: mount, click, let Leptos run, look at the DOM.
+//! The helpers are shared with the views' own tests (`pub(super)`).
 
 use std::time::Duration;
 
@@ -11,24 +12,24 @@ use crate::router::View;
 use crate::state;
 use crate::storage;
 
-fn document() -> web_sys::Document {
+pub(super) fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
 /// A fresh element in the body to mount into; removed by the test.
-fn container() -> HtmlElement {
+pub(super) fn container() -> HtmlElement {
     let div = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&div).unwrap();
     div.unchecked_into()
 }
 
-fn query(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
+pub(super) fn query(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
     root.query_selector(selector)
         .unwrap()
         .map(|e| e.unchecked_into())
 }
 
-fn text(root: &HtmlElement, selector: &str) -> String {
+pub(super) fn text(root: &HtmlElement, selector: &str) -> String {
     query(root, selector)
         .and_then(|e| e.text_content())
         .unwrap_or_default()
@@ -49,7 +50,7 @@ async fn sleep(duration: Duration) {
 
 /// Polls `condition` until it holds; fails after 5 s. Used for browser events (hashchange)
 /// that arrive in a later task, never as a fixed wait.
-async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
+pub(super) async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
     for _ in 0..250 {
         if condition() {
             return;
@@ -59,7 +60,7 @@ async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
-fn set_hash(hash: &str) {
+pub(super) fn set_hash(hash: &str) {
     web_sys::window()
         .unwrap()
         .location()
@@ -68,7 +69,7 @@ fn set_hash(hash: &str) {
 }
 
 /// Empties our keys, as on a browser that never opened the app.
-fn fresh_storage() {
+pub(super) fn fresh_storage() {
     storage::reset_for_tests();
     for key in storage::keys().unwrap() {
         storage::remove(&key).unwrap();
@@ -76,7 +77,7 @@ fn fresh_storage() {
 }
 
 /// Stores the example, as after "Mở kế hoạch mẫu" and a reload.
-fn stored_example() {
+pub(super) fn stored_example() {
     fresh_storage();
     let mut ws = cchc_core::model::Workspace::new(cchc_core::model::ReplicaId(5));
     ws.doc = cchc_core::model::seed::example();
@@ -87,7 +88,7 @@ fn stored_example() {
     .unwrap();
 }
 
-fn input(root: &HtmlElement, selector: &str, value: &str) {
+pub(super) fn input(root: &HtmlElement, selector: &str, value: &str) {
     let input: HtmlInputElement = query(root, selector).unwrap().unchecked_into();
     input.set_value(value);
     input
