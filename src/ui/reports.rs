@@ -550,12 +550,19 @@ impl Ui {
 /// A file made in core, downloaded; or the officer is told why not.
 fn deliver(ed: Editor, name: &str, mime: &str, bytes: Result<Vec<u8>, ExportError>) {
     let t = &i18n::t().reports;
-    let outcome = bytes
-        .map_err(|e| e.message_vi().to_string())
-        .and_then(|bytes| {
-            crate::download::download(name, &bytes, mime)
-                .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
-        });
+    let outcome = match bytes {
+        Err(e) => Err(e.message_vi().to_string()),
+        Ok(bytes) => crate::download::download(name, &bytes, mime).map_err(|e| {
+            let detail = e
+                .as_string()
+                .or_else(|| {
+                    e.dyn_ref::<js_sys::Error>()
+                        .map(|e| String::from(e.message()))
+                })
+                .unwrap_or_default();
+            format!("{} {detail}", t.download_failed)
+        }),
+    };
     match outcome {
         Ok(()) => ed.flash.say((t.downloaded)(name)),
         Err(message) => ed.flash.say(message),

@@ -19,6 +19,40 @@ async fn reports_screenshot() {
     browser.close().await;
 }
 
+/// The document on screen, as the officer edits it (section II in focus).
+#[tokio::test]
+#[ignore = "writes docs/screenshots; run with `make screenshots`"]
+async fn report_document_screenshot() {
+    let browser = open_report("2022-10-15").await;
+    browser
+        .js(
+            "document.querySelector('.report-doc').scrollIntoView({ block: 'start' }); \
+             window.scrollBy(0, -90); document.getElementById('report-section-2').focus();",
+        )
+        .await;
+    browser
+        .screenshot(&shots().join("report-document.png"))
+        .await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+/// The charts under the document: points by domain, tasks done by month, units' progress.
+#[tokio::test]
+#[ignore = "writes docs/screenshots; run with `make screenshots`"]
+async fn report_charts_screenshot() {
+    let browser = open_report("2022-10-15").await;
+    browser
+        .js(
+            "document.querySelector('.report-charts').scrollIntoView({ block: 'start' }); \
+             window.scrollBy(0, -90);",
+        )
+        .await;
+    browser.screenshot(&shots().join("report-charts.png")).await;
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
 /// The report as Chromium prints it (A4 from the page's CSS), each page at 60 dpi.
 #[tokio::test]
 #[ignore = "writes docs/screenshots; run with `make screenshots`"]
@@ -33,7 +67,6 @@ async fn report_pages_screenshot() {
         }
     }
     let pages = pdf.render(&shots(), "report-page", 60);
-    let _ = std::fs::copy(&pdf.path, "/tmp/rp/report.pdf");
     assert!(pages.len() >= 2, "{pages:?}");
     browser.assert_no_console_errors().await;
     browser.close().await;
