@@ -8,8 +8,11 @@ use super::document::esc;
 use super::Editor;
 use crate::ui::i18n;
 
-/// The periodic reports in the order the setting lists them, and their cut-off in it.
-const ROWS: [(fn(i32) -> ReportPeriod, fn(&mut CutOffs) -> &mut CutOff); 4] = [
+/// A periodic report of a year, and where its cut-off is in the setting.
+type Row = (fn(i32) -> ReportPeriod, fn(&mut CutOffs) -> &mut CutOff);
+
+/// The periodic reports in the order the setting lists them.
+const ROWS: [Row; 4] = [
     (
         |year| ReportPeriod::QuarterOne { year },
         |c| &mut c.quarter_one,
