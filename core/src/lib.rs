@@ -3,5 +3,6 @@
 
 pub mod exchange;
 pub mod model;
+pub mod order;
 pub mod report;
 pub mod sample;

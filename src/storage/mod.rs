@@ -141,7 +141,7 @@ pub fn keys() -> Result<Vec<String>, StorageError> {
         };
         keys.retain(|k| k.starts_with(PREFIX));
         let mut ours: Vec<String> = keys.iter().map(|k| k[PREFIX.len()..].to_owned()).collect();
-        ours.sort();
+        cchc_core::order::sort(&mut ours);
         Ok(ours)
     })
 }

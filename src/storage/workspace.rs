@@ -111,7 +111,7 @@ pub fn recoveries() -> Vec<String> {
         .into_iter()
         .filter(|k| k.starts_with(RECOVERY))
         .collect();
-    found.sort_by(|a, b| b.cmp(a));
+    cchc_core::order::sort_by(&mut found, |a, b| b.cmp(a));
     found
 }
 
@@ -198,7 +198,7 @@ pub fn snapshots() -> Vec<NaiveDate> {
         .iter()
         .filter_map(|k| date_from_iso(k.strip_prefix(SNAPSHOT)?))
         .collect();
-    days.sort();
+    cchc_core::order::sort(&mut days);
     days
 }
 

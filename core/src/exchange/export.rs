@@ -30,12 +30,12 @@ pub fn unit_part(doc: &Doc, plan_id: &str, unit_id: &str) -> BTreeSet<String> {
     let Some(view) = PlanView::build(doc, plan_id) else {
         return BTreeSet::new();
     };
-    let unit_officers: BTreeSet<&str> = view
-        .officers
-        .iter()
-        .filter(|o| o.unit == unit_id)
-        .map(|o| o.id.as_str())
-        .collect();
+    let unit_officers: BTreeSet<&str> = crate::order::set(
+        view.officers
+            .iter()
+            .filter(|o| o.unit == unit_id)
+            .map(|o| o.id.as_str()),
+    );
     let names_unit = |r: &Record| {
         let listed = |name: &str| r.texts(name).iter().any(|u| u == unit_id);
         listed(f::LEAD)
@@ -75,7 +75,7 @@ pub fn unit_part(doc: &Doc, plan_id: &str, unit_id: &str) -> BTreeSet<String> {
             .filter(|c| c.code.as_ref().is_some_and(|c| codes.contains(c)))
             .map(|c| c.id.clone()),
     );
-    let task_ids: BTreeSet<&String> = tasks.iter().map(|(id, _)| *id).collect();
+    let task_ids: BTreeSet<&String> = crate::order::set(tasks.iter().map(|(id, _)| *id));
     ids.extend(
         view.evidence
             .iter()

@@ -59,13 +59,13 @@ pub struct File {
 pub fn encode(file: &File) -> String {
     let replicas = replica_table(&file.doc);
     let index: BTreeMap<ReplicaId, usize> =
-        replicas.iter().enumerate().map(|(i, r)| (*r, i)).collect();
-    let records: Map<String, Value> = file
-        .doc
-        .records
-        .iter()
-        .map(|(id, r)| (id.clone(), encode_record(r, &index)))
-        .collect();
+        crate::order::map(replicas.iter().enumerate().map(|(i, r)| (*r, i)));
+    let records = crate::order::object(
+        file.doc
+            .records
+            .iter()
+            .map(|(id, r)| (id.clone(), encode_record(r, &index))),
+    );
     let mut out = Map::new();
     out.insert("format".into(), json!(file.header.format));
     out.insert("schema".into(), json!(file.header.schema));
@@ -102,11 +102,11 @@ fn replica_table(doc: &Doc) -> Vec<ReplicaId> {
 }
 
 fn encode_record(r: &Record, index: &BTreeMap<ReplicaId, usize>) -> Value {
-    let fields: Map<String, Value> = r
-        .fields
-        .iter()
-        .map(|(name, f)| (name.clone(), encode_field(f, index)))
-        .collect();
+    let fields = crate::order::object(
+        r.fields
+            .iter()
+            .map(|(name, f)| (name.clone(), encode_field(f, index))),
+    );
     json!({"kind": r.kind.as_str(), "fields": fields})
 }
 

@@ -240,10 +240,11 @@ pub fn preview(local: &Doc, file: &File) -> Preview {
 /// The ids of the sending unit's part, judged on the merged result.
 fn scope_ids(local: &Doc, incoming: &Doc, unit: &str) -> BTreeSet<String> {
     let merged = local.merged(incoming);
-    merged
-        .live_of(Kind::Plan)
-        .flat_map(|(plan, _)| unit_part(&merged, plan, unit))
-        .collect()
+    crate::order::set(
+        merged
+            .live_of(Kind::Plan)
+            .flat_map(|(plan, _)| unit_part(&merged, plan, unit)),
+    )
 }
 
 fn preview_record(id: &str, mine: Option<&Record>, theirs: &Record) -> Option<RecordPreview> {
@@ -275,7 +276,8 @@ fn preview_record(id: &str, mine: Option<&Record>, theirs: &Record) -> Option<Re
             .get(name)
             .map_or(Value::Null, |f| f.value().clone())
     };
-    let names: BTreeSet<&String> = mine.fields.keys().chain(theirs.fields.keys()).collect();
+    let names: BTreeSet<&String> =
+        crate::order::set(mine.fields.keys().chain(theirs.fields.keys()));
     let mut fields = Vec::new();
     for name in names {
         let (before, after) = (shown(mine, name), shown(&merged, name));

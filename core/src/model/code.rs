@@ -136,7 +136,7 @@ mod tests {
         .into_iter()
         .map(c)
         .collect();
-        codes.sort();
+        crate::order::sort(&mut codes);
         let shown: Vec<String> = codes.iter().map(Code::to_string).collect();
         assert_eq!(
             shown,

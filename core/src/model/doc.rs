@@ -190,7 +190,7 @@ impl Field {
     }
 
     fn sort_rivals(&mut self) {
-        self.rivals.sort_by_key(|w| std::cmp::Reverse(w.stamp));
+        crate::order::sort_by_key(&mut self.rivals, |w| std::cmp::Reverse(w.stamp));
     }
 
     /// The join of two states of one field: the heads of both that no other head has seen.
@@ -222,7 +222,7 @@ impl Field {
         if heads.is_empty() {
             heads.extend(all.into_iter().max_by_key(|h| h.stamp));
         }
-        heads.sort_by_key(|w| std::cmp::Reverse(w.stamp));
+        crate::order::sort_by_key(&mut heads, |w| std::cmp::Reverse(w.stamp));
         let mut heads = heads.into_iter();
         match heads.next() {
             Some(win) => Field {

@@ -166,11 +166,12 @@ pub fn record_target_value(target_id: &str, on: NaiveDate, text: &str) -> Result
 
 /// A new record; `fields` leaves out empty values.
 pub fn create(kind: Kind, id: String, fields: Vec<(&str, Value)>) -> Op {
-    let fields: BTreeMap<String, Value> = fields
-        .into_iter()
-        .filter(|(_, v)| !is_empty(v))
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    let fields: BTreeMap<String, Value> = crate::order::map(
+        fields
+            .into_iter()
+            .filter(|(_, v)| !is_empty(v))
+            .map(|(k, v)| (k.to_string(), v)),
+    );
     Op::Create {
         id,
         kind: kind.as_str().to_string(),
@@ -280,7 +281,7 @@ pub fn edit_evidence(
         uploaded: current.uploaded,
         note: current.note.clone(),
     };
-    let old: BTreeMap<&str, Value> = before.fields()?.into_iter().collect();
+    let old: BTreeMap<&str, Value> = crate::order::map(before.fields()?);
     Ok(input
         .fields()?
         .into_iter()

@@ -138,7 +138,7 @@ fn evidence_flag(view: &PlanView, c: &Criterion, code: &Code) -> Option<Flag> {
 fn is_transposition(a: Decimal, b: Decimal) -> bool {
     let sorted = |d: Decimal| {
         let mut digits: Vec<char> = d.digits().chars().collect();
-        digits.sort_unstable();
+        crate::order::sort(&mut digits);
         digits
     };
     a != b && a.digits().len() == b.digits().len() && sorted(a) == sorted(b)

@@ -139,7 +139,7 @@ pub fn select(view: &PlanView, q: &TaskQuery, as_of: NaiveDate) -> Vec<usize> {
         .into_iter()
         .map(|i| (sort_key(view, &view.tasks[i], q.sort, as_of), i))
         .collect();
-    keyed.sort_unstable();
+    crate::order::sort(&mut keyed);
     keyed.into_iter().map(|(_, i)| i).collect()
 }
 

@@ -721,7 +721,7 @@ impl Target {
             .filter_map(|k| Some((k, k.strip_prefix(f::AT_PREFIX)?)))
             .filter_map(|(k, day)| Some((date_from_iso(day)?, r.dec(k)?)))
             .collect();
-        history.sort();
+        crate::order::sort(&mut history);
         Target {
             id: id.to_string(),
             plan: r.text(f::PLAN),

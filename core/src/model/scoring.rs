@@ -23,7 +23,7 @@ pub fn rank_among(others: &[Points], own: Points, mode: RankingMode) -> Rank {
         RankingMode::Standard => above.len(),
         RankingMode::Dense => {
             let mut distinct = above;
-            distinct.sort();
+            crate::order::sort(&mut distinct);
             distinct.dedup();
             distinct.len()
         }
@@ -233,7 +233,7 @@ pub fn unit_loads(view: &PlanView, as_of: NaiveDate) -> Vec<UnitLoad> {
                 .collect();
             let mut codes: Vec<&super::code::Code> =
                 tasks.iter().filter_map(|t| t.code.as_ref()).collect();
-            codes.sort();
+            crate::order::sort(&mut codes);
             codes.dedup();
             let at_stake = codes
                 .into_iter()

@@ -31,7 +31,7 @@ pub fn plans(doc: &Doc) -> Vec<Plan> {
         .live_of(Kind::Plan)
         .map(|(id, r)| Plan::from_record(id, r))
         .collect();
-    plans.sort_by(|a, b| {
+    crate::order::sort_by(&mut plans, |a, b| {
         b.year
             .cmp(&a.year)
             .then_with(|| a.commune.cmp(&b.commune))
@@ -65,13 +65,15 @@ impl PlanView {
             .map(|(id, r)| Criterion::from_record(id, r))
             .filter(|c| c.code.is_some())
             .collect();
-        criteria.sort_by(|a, b| a.code.cmp(&b.code).then_with(|| a.id.cmp(&b.id)));
+        crate::order::sort_by(&mut criteria, |a, b| {
+            a.code.cmp(&b.code).then_with(|| a.id.cmp(&b.id))
+        });
         criteria.dedup_by(|later, first| later.code == first.code);
 
         let mut tasks: Vec<Task> = of_plan(Kind::Task)
             .map(|(id, r)| Task::from_record(id, r))
             .collect();
-        tasks.sort_by(|a, b| {
+        crate::order::sort_by(&mut tasks, |a, b| {
             a.code
                 .cmp(&b.code)
                 .then(a.order.cmp(&b.order))
@@ -86,16 +88,22 @@ impl PlanView {
         let mut units: Vec<Unit> = of_commune(Kind::Unit)
             .map(|(id, r)| Unit::from_record(id, r))
             .collect();
-        units.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name)));
+        crate::order::sort_by(&mut units, |a, b| {
+            a.order.cmp(&b.order).then_with(|| a.name.cmp(&b.name))
+        });
         let mut officers: Vec<Officer> = of_commune(Kind::Officer)
             .map(|(id, r)| Officer::from_record(id, r))
             .collect();
-        officers.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        crate::order::sort_by(&mut officers, |a, b| {
+            a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))
+        });
 
         let mut targets: Vec<Target> = of_plan(Kind::Target)
             .map(|(id, r)| Target::from_record(id, r))
             .collect();
-        targets.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title)));
+        crate::order::sort_by(&mut targets, |a, b| {
+            a.order.cmp(&b.order).then_with(|| a.title.cmp(&b.title))
+        });
 
         let base_year = plan.base_year;
         let mut ranking: Vec<RankingEntry> = doc
@@ -103,17 +111,18 @@ impl PlanView {
             .map(|(id, r)| RankingEntry::from_record(id, r))
             .filter(|e| Some(e.year) == base_year)
             .collect();
-        ranking.sort_by(|a, b| {
+        crate::order::sort_by(&mut ranking, |a, b| {
             b.score
                 .cmp(&a.score)
                 .then_with(|| a.commune.cmp(&b.commune))
         });
 
-        let by_code = criteria
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| Some((c.code.clone()?, i)))
-            .collect();
+        let by_code = crate::order::map(
+            criteria
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| Some((c.code.clone()?, i))),
+        );
         Some(PlanView {
             plan,
             criteria,
@@ -191,7 +200,8 @@ impl PlanView {
         &'a self,
         code: &'a Code,
     ) -> impl Iterator<Item = &'a Evidence> + 'a {
-        let task_ids: BTreeSet<&str> = self.tasks_of(code).map(|t| t.id.as_str()).collect();
+        let task_ids: BTreeSet<&str> =
+            crate::order::set(self.tasks_of(code).map(|t| t.id.as_str()));
         self.evidence.iter().filter(move |e| {
             e.code.as_ref() == Some(code) || e.task.as_deref().is_some_and(|t| task_ids.contains(t))
         })
@@ -212,12 +222,13 @@ impl PlanView {
             .iter()
             .filter_map(|o| self.officer(o))
             .map(|o| o.unit.clone());
-        task.lead
-            .iter()
-            .chain(task.support.iter())
-            .cloned()
-            .chain(officer_units)
-            .collect()
+        crate::order::set(
+            task.lead
+                .iter()
+                .chain(task.support.iter())
+                .cloned()
+                .chain(officer_units),
+        )
     }
 
     /// Whether a task is this unit's: it leads, coordinates, or one of its officers is named.

@@ -262,7 +262,7 @@ impl Workspace {
             }
         }
         if history_changed {
-            self.history.sort_by_key(|c| c.at_ms);
+            crate::order::sort_by_key(&mut self.history, |c| c.at_ms);
             let extra = self.history.len().saturating_sub(HISTORY_DEPTH);
             self.history.drain(..extra);
         }

@@ -94,7 +94,7 @@ pub fn tally(view: &PlanView, as_of: NaiveDate, keep: impl Fn(&Task) -> bool) ->
 /// The criteria the tasks work for, each once.
 fn codes_of<'a>(tasks: &[&'a Task]) -> Vec<&'a Code> {
     let mut codes: Vec<&Code> = tasks.iter().filter_map(|t| t.code.as_ref()).collect();
-    codes.sort();
+    crate::order::sort(&mut codes);
     codes.dedup();
     codes
 }

@@ -363,7 +363,7 @@ mod tests {
             ["quy-1-2022", "6-thang-2022", "9-thang-2022", "nam-2022"]
         );
         let mut unique = slugs.clone();
-        unique.sort();
+        crate::order::sort(&mut unique);
         unique.dedup();
         assert_eq!(unique.len(), slugs.len());
         assert!(slugs

@@ -371,7 +371,7 @@ impl Builder<'_> {
                 .position(|u| &u.id == id)
                 .unwrap_or(usize::MAX)
         };
-        ids.sort_by_key(|id| rank(id));
+        crate::order::sort_by_key(&mut ids, |id| rank(id));
         dedup(&mut ids);
         ids
     }

@@ -308,7 +308,7 @@ pub(super) fn inferred_headings(rows: &[PastedRow]) -> Vec<Code> {
             }
         }
     }
-    inferred.sort();
+    crate::order::sort(&mut inferred);
     inferred
 }
 
