@@ -62,4 +62,8 @@ bench: tools-browser dist
 	  target/bench/node_modules/.bin/tiddlywiki target/bench/tiddlywiki --build empty; \
 	fi
 	cargo bench -p cchc-core --bench core 2>&1 | tee target/bench/core.txt
+	@command -v twiggy >/dev/null 2>&1 || cargo install twiggy --version 0.8.0 --locked
+	wasm-bindgen target/wasm32-unknown-unknown/release/cchc.wasm --out-dir target/bench/profile --target web --keep-debug
+	wasm-opt -Oz -g target/bench/profile/cchc_bg.wasm -o target/bench/profile/named.wasm
+	twiggy top -n 1000000 -f csv target/bench/profile/named.wasm > target/bench/profile.csv
 	cargo run --release -p cchc-e2e --bin bench
