@@ -79,6 +79,9 @@ impl std::ops::Deref for Shared {
     }
 }
 
+/// See [`AppState::revision`].
+pub type Revision = (cchc_core::model::Hlc, usize, Option<u64>);
+
 /// Where saving stands, always shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
@@ -439,6 +442,18 @@ impl AppState {
         if ours_has_more {
             self.persist();
         }
+    }
+
+    /// Changes whenever the workspace does: every edit, undo, import or merge from another tab
+    /// ticks the clock or adds to the history.
+    pub fn revision(&self) -> Revision {
+        self.ws.with_untracked(|w| {
+            (
+                w.clock.last,
+                w.history.len(),
+                w.history.last().map(|c| c.at_ms),
+            )
+        })
     }
 
     /// Whether an edit is waiting to be saved, or the last save failed.

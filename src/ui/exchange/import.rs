@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::describe::{self, Lookup};
 use super::parts::{self, Each};
-use crate::state::AppState;
+use crate::state::{AppState, Revision};
 use crate::ui::dom::{el, h, region, El, Ev};
 use crate::ui::form::button;
 use crate::ui::i18n::{self, exchange::fill};
@@ -32,6 +32,8 @@ pub struct Pending {
     pub name: String,
     pub file: File,
     pub preview: Preview,
+    /// The workspace's revision the preview was made against.
+    pub revision: Revision,
 }
 
 /// Where an import stands.
@@ -216,10 +218,17 @@ fn undo_import(state: AppState) -> Option<El> {
 /// field, so they still apply. Says what happened.
 fn confirm(state: AppState, pending: &Pending, choices: &Choices) -> String {
     let t = i18n::t().exchange;
-    let now = state
-        .ws
-        .with_untracked(|w| import::preview(&w.doc, &pending.file));
-    match state.import(&now, choices, &pending.name) {
+    // Made again only if the workspace changed since: the preview is the costly part.
+    let fresh;
+    let now = if state.revision() == pending.revision {
+        &pending.preview
+    } else {
+        fresh = state
+            .ws
+            .with_untracked(|w| import::preview(&w.doc, &pending.file));
+        &fresh
+    };
+    match state.import(now, choices, &pending.name) {
         Some(a) => fill(
             t.applied,
             &[
@@ -283,6 +292,7 @@ pub fn decide(state: AppState, name: String, bytes: &[u8]) -> Stage {
                 name,
                 file,
                 preview,
+                revision: state.revision(),
             }))
         }
     }
