@@ -3,11 +3,18 @@
 
 use cchc_e2e::Browser;
 
+/// A new browser has no plan and shows the first-run choice: take the example.
+async fn open_example(browser: &Browser) {
+    browser.click("#open-example").await;
+    browser.wait_for("section[data-view=tong-quan]").await;
+}
+
 #[tokio::test]
 #[ignore = "writes docs/screenshots; run with `make screenshots`"]
 async fn shell_screenshot() {
     let browser = Browser::new().await;
     browser.open_single_file().await;
+    open_example(&browser).await;
     browser.click("nav a[data-view=cai-dat]").await;
     browser.type_into("#officer-name", "Nguyễn Văn Phong").await;
     browser.wait_text("#save-status", "Đã lưu").await;
@@ -24,7 +31,7 @@ async fn shell_screenshot() {
 async fn panic_banner_screenshot() {
     let browser = Browser::new().await;
     browser.open_single_file().await;
-    browser.wait_for("section[data-view=tong-quan]").await;
+    open_example(&browser).await;
     let _ = browser
         .client()
         .execute("wasmBindings.debug_panic()", vec![])
