@@ -1,20 +1,24 @@
-//! Property tests of the merge (DESIGN.md §4). Replicas start from one document,
-//! edit concurrently (same fields, deletes racing edits), exchange whole or partial
-//! files now and then, and the merge must be commutative, associative, idempotent,
-//! and must never drop a value silently.
+//! Property tests of the merge (DESIGN.md §4). Each replica opens the built-in example
+//! on its own, edits concurrently (same fields, deletes racing edits), exchanges whole or
+//! partial files now and then, and the merge must be commutative, associative and
+//! idempotent, must never drop a value silently, must let a partial file delete nothing,
+//! and must bring the separately opened examples together as one copy.
 //!
 //! Cases per run: `CCHC_MERGE_CASES` (default 10 000). Run with `--nocapture` to see
 //! how many of each situation the generator produced.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
-use cchc_core::model::doc::{Doc, Field, Kind, Record};
+use cchc_core::model::doc::{Doc, Kind, DELETED};
+use cchc_core::model::seed;
 use cchc_core::model::stamp::{Clock, ReplicaId, Stamp};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::json;
 
+/// How many of the example's tasks the steps touch; the rest must come out untouched.
 const RECORDS: usize = 4;
 const FIELDS: [&str; 3] = ["title", "status", "note"];
 const REPLICAS: usize = 3;
@@ -59,29 +63,72 @@ fn step() -> impl Strategy<Value = Step> {
     ]
 }
 
-fn base() -> Doc {
-    let mut doc = Doc::default();
-    for r in 0..RECORDS {
-        let mut record = Record::new(Kind::Task);
-        for name in FIELDS {
-            record.fields.insert(
-                name.into(),
-                Field::new(json!(format!("{name}-0")), Stamp::GENESIS),
-            );
-        }
-        doc.records.insert(format!("t{r}"), record);
-    }
-    doc
+/// How many of the example's other records ride along, to show they come out untouched.
+const BYSTANDERS: usize = 4;
+
+/// The example's first tasks: the records the steps edit, delete and restore.
+fn touched_ids(example: &Doc) -> Vec<String> {
+    example
+        .live_of(Kind::Task)
+        .map(|(id, _)| id.clone())
+        .take(RECORDS)
+        .collect()
 }
 
-fn partial(doc: &Doc) -> Doc {
+/// The example as each replica opened it, each by its own call of `seed::example()`, cut
+/// down to the touched tasks and a few bystanders so that 10,000 cases stay quick.
+fn opened_examples() -> &'static [Doc] {
+    static OPENED: OnceLock<Vec<Doc>> = OnceLock::new();
+    OPENED.get_or_init(|| {
+        (0..=REPLICAS)
+            .map(|_| {
+                let example = seed::example();
+                let ids = touched_ids(&example);
+                let keep = |id: &String| ids.contains(id);
+                let bystanders = example
+                    .records
+                    .keys()
+                    .filter(|id| !keep(id))
+                    .take(BYSTANDERS);
+                let kept: Vec<String> = bystanders.cloned().chain(ids.iter().cloned()).collect();
+                Doc {
+                    records: example
+                        .records
+                        .into_iter()
+                        .filter(|(id, _)| kept.contains(id))
+                        .collect(),
+                }
+            })
+            .collect()
+    })
+}
+
+/// A unit's part: only the even ones of the touched tasks, none of the example's rest.
+fn partial(doc: &Doc, ids: &[String]) -> Doc {
     Doc {
-        records: doc
-            .records
+        records: ids
             .iter()
-            .filter(|(id, _)| id.trim_start_matches('t').parse::<usize>().unwrap_or(0) % 2 == 0)
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .step_by(2)
+            .filter_map(|id| doc.records.get(id).map(|r| (id.clone(), r.clone())))
             .collect(),
+    }
+}
+
+/// What a partial file must not do to the replica that merges it: a record it does not
+/// carry is left exactly as it was, and a record live on both sides stays live.
+fn check_partial_deletes_nothing(before: &Doc, file: &Doc, after: &Doc) {
+    for (id, was) in &before.records {
+        let now = &after.records[id];
+        match file.records.get(id) {
+            None => assert_eq!(
+                now, was,
+                "a partial file changed {id}, which it does not carry"
+            ),
+            Some(theirs) if !was.is_deleted() && !theirs.is_deleted() => {
+                assert!(!now.is_deleted(), "a partial file deleted {id}")
+            }
+            Some(_) => {}
+        }
     }
 }
 
@@ -94,24 +141,35 @@ struct Seen {
 }
 
 struct World {
+    example: Doc,
+    ids: Vec<String>,
     docs: Vec<Doc>,
     clocks: Vec<Clock>,
     /// Each replica's latest own write per (record, field).
     written: Vec<BTreeMap<(String, String), Stamp>>,
-    /// Every write ever made, for the no-loss check.
+    /// Every write ever made (deletes and restores too), for the no-loss check.
     all_writes: Vec<(String, String, Stamp)>,
+    /// Every delete (`true`) and restore (`false`), for the deleted state to expect.
+    deletes: Vec<(String, bool, Stamp)>,
     now: u64,
 }
 
 impl World {
     fn new() -> World {
+        // Each replica opened the example itself, as two officers would; the last opening
+        // is the reference.
+        let opened = opened_examples();
+        let example = opened[REPLICAS].clone();
         World {
-            docs: vec![base(); REPLICAS],
+            ids: touched_ids(&example),
+            docs: opened[..REPLICAS].to_vec(),
+            example,
             clocks: (0..REPLICAS)
                 .map(|r| Clock::new(ReplicaId(r as u64 + 1)))
                 .collect(),
             written: vec![BTreeMap::new(); REPLICAS],
             all_writes: Vec::new(),
+            deletes: Vec::new(),
             now: 1_000,
         }
     }
@@ -128,7 +186,7 @@ impl World {
                     value,
                 } => {
                     let stamp = self.clocks[replica].tick(self.now + replica as u64 * 3);
-                    let (id, name) = (format!("t{record}"), FIELDS[field].to_string());
+                    let (id, name) = (self.ids[record].clone(), FIELDS[field].to_string());
                     if let Some(r) = self.docs[replica].records.get_mut(&id) {
                         r.write(&name, json!(format!("{name}-{value}-r{replica}")), stamp);
                         self.all_writes.push((id.clone(), name.clone(), stamp));
@@ -138,8 +196,12 @@ impl World {
                 Step::Delete { replica, record } | Step::Restore { replica, record } => {
                     let stamp = self.clocks[replica].tick(self.now);
                     let deleted = matches!(s, Step::Delete { .. });
-                    if let Some(r) = self.docs[replica].records.get_mut(&format!("t{record}")) {
+                    let id = self.ids[record].clone();
+                    if let Some(r) = self.docs[replica].records.get_mut(&id) {
                         r.set_deleted(deleted, stamp);
+                        self.all_writes
+                            .push((id.clone(), DELETED.to_string(), stamp));
+                        self.deletes.push((id, deleted, stamp));
                     }
                 }
                 Step::Resolve {
@@ -148,7 +210,7 @@ impl World {
                     field,
                 } => {
                     let stamp = self.clocks[replica].tick(self.now);
-                    let (id, name) = (format!("t{record}"), FIELDS[field].to_string());
+                    let (id, name) = (self.ids[record].clone(), FIELDS[field].to_string());
                     if let Some(f) = self.docs[replica]
                         .records
                         .get_mut(&id)
@@ -170,21 +232,17 @@ impl World {
                     }
                     let file = if is_partial {
                         seen.partial_files += 1;
-                        partial(&self.docs[from])
+                        partial(&self.docs[from], &self.ids)
                     } else {
                         self.docs[from].clone()
                     };
                     if let Some(last) = file.last_stamp() {
                         self.clocks[to].observe(last.hlc);
                     }
-                    let before = self.docs[to].live().count();
+                    let before = is_partial.then(|| self.docs[to].clone());
                     self.docs[to].merge_from(&file);
-                    if is_partial {
-                        assert!(
-                            self.docs[to].records.len() >= RECORDS,
-                            "a partial file deletes nothing"
-                        );
-                        let _ = before;
+                    if let Some(before) = before {
+                        check_partial_deletes_nothing(&before, &file, &self.docs[to]);
                     }
                 }
             }
@@ -246,10 +304,34 @@ fn check(steps: Vec<Step>, seen: &mut Seen) -> Result<(), TestCaseError> {
             seen.same_field_concurrent |= concurrent;
         }
     }
-    for (id, r) in &all.records {
-        if r.is_deleted() && !r.edits_unseen_by_delete().is_empty() {
+    // Deleted or not is decided by the latest delete or restore alone: an edit racing a
+    // delete never brings the record back by itself (it is kept, and shown as a conflict).
+    for id in &world.ids {
+        let latest = world
+            .deletes
+            .iter()
+            .filter(|d| d.0 == *id)
+            .max_by_key(|d| d.2);
+        let expected = latest.is_some_and(|d| d.1);
+        prop_assert_eq!(
+            all.records[id].is_deleted(),
+            expected,
+            "deleted state of {}",
+            id
+        );
+        if expected && !all.records[id].edits_unseen_by_delete().is_empty() {
             seen.delete_races_edit = true;
-            prop_assert!(all.records[id].is_deleted(), "stays deleted by default");
+        }
+    }
+    // The examples opened separately are one copy: the same records, and the ones no
+    // step touched exactly as the example has them.
+    prop_assert!(
+        all.records.keys().eq(world.example.records.keys()),
+        "one copy, not two"
+    );
+    for (id, record) in &world.example.records {
+        if !world.ids.contains(id) {
+            prop_assert_eq!(&all.records[id], record, "untouched record {}", id);
         }
     }
     Ok(())

@@ -42,7 +42,7 @@ async fn a_units_part_exports_under_its_name_and_imports_as_that_part() {
         .unwrap_or_default()
         .to_string();
     assert!(
-        name.starts_with("cchc-son-linh-2022-tu-phap-") && name.ends_with(".json"),
+        name.starts_with("cchc-son-linh-2022-tu-phap-ho-tich-") && name.ends_with(".json"),
         "{name}"
     );
     let file = decoded(&path);

@@ -112,7 +112,7 @@ pub fn unit(doc: &Doc, plan_id: &str, unit_id: &str, unit_name: &str, header: He
     }
 }
 
-/// A readable file name: `cchc-son-linh-2022-tu-phap-2022-11-30.json`.
+/// A readable file name: `cchc-son-linh-2022-tu-phap-ho-tich-2022-11-30.json`.
 pub fn file_name(commune: &str, year: i32, unit_name: Option<&str>, on: NaiveDate) -> String {
     let mut parts = vec!["cchc".to_string()];
     let commune = slug(commune);
@@ -121,9 +121,8 @@ pub fn file_name(commune: &str, year: i32, unit_name: Option<&str>, on: NaiveDat
     }
     parts.push(year.to_string());
     if let Some(unit) = unit_name {
-        // The unit's first part is enough to tell units apart: "Tư pháp - Hộ tịch" → tu-phap.
-        let head = unit.replace(['–', '—'], "-");
-        let unit = slug(head.split(" - ").next().unwrap_or(&head));
+        // The whole name: a commune can have "Văn hóa - Thông tin" and "Văn hóa - Xã hội".
+        let unit = slug(unit);
         if !unit.is_empty() {
             parts.push(unit);
         }
@@ -151,13 +150,18 @@ mod tests {
             (
                 "Sơn Lĩnh",
                 Some("Tư pháp - Hộ tịch"),
-                "cchc-son-linh-2022-tu-phap-2022-11-30.json",
+                "cchc-son-linh-2022-tu-phap-ho-tich-2022-11-30.json",
             ),
             ("Sơn Lĩnh", None, "cchc-son-linh-2022-2022-11-30.json"),
             (
                 "Đông Hà / Xã",
                 Some("Văn hóa – Thông tin"),
-                "cchc-dong-ha-xa-2022-van-hoa-2022-11-30.json",
+                "cchc-dong-ha-xa-2022-van-hoa-thong-tin-2022-11-30.json",
+            ),
+            (
+                "Sơn Lĩnh",
+                Some("Văn hóa - Xã hội"),
+                "cchc-son-linh-2022-van-hoa-xa-hoi-2022-11-30.json",
             ),
             ("", Some("Địa chính"), "cchc-2022-dia-chinh-2022-11-30.json"),
         ];

@@ -1,6 +1,6 @@
 //! Xuất tệp: the whole workspace, or one unit's part, downloaded through a Blob URL (which
 //! works from file://, `crate::download`) under a readable name such as
-//! `cchc-son-linh-2022-tu-phap-2022-11-30.json`.
+//! `cchc-son-linh-2022-tu-phap-ho-tich-2022-11-30.json`.
 
 use cchc_core::exchange::{export, format};
 use cchc_core::model::deadline::date_vi;
