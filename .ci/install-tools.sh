@@ -12,6 +12,7 @@
 # Versions are pinned: trunk 0.21.14 (newer needs a newer rustc), wasm-bindgen-cli = the
 # wasm-bindgen in Cargo.lock (installed without --locked), binaryen 132 from npm into .tools/
 # (Debian's binaryen 108 silently breaks the module). The Makefile puts .tools first on PATH.
+# esbuild from npm into .tools/ minifies the inline JS and CSS of the single file.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,7 @@ export PATH="$ROOT/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+ESBUILD_VERSION="0.25.9"
 # fonts-liberation2: Liberation 1.07 lacks ơ and ư (U+01A1, U+01B0); printed Vietnamese needs 2.x.
 APT_PACKAGES=(chromium chromium-driver fonts-liberation fonts-liberation2 poppler-utils)
 
@@ -76,17 +78,31 @@ wasm_bindgen_tool() {
   fi
 }
 
+npm_install() {
+  if ! command -v npm >/dev/null 2>&1; then
+    apt_install nodejs npm
+  fi
+  mkdir -p .tools
+  npm install --prefix .tools --no-audit --no-fund --loglevel=error "$@"
+}
+
 wasm_opt_tool() {
   if [[ -x .tools/node_modules/.bin/wasm-opt ]] &&
     .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
     have "binaryen $BINARYEN_VERSION (wasm-opt)"
   else
     installing "binaryen $BINARYEN_VERSION (wasm-opt)"
-    if ! command -v npm >/dev/null 2>&1; then
-      apt_install nodejs npm
-    fi
-    mkdir -p .tools
-    npm install --prefix .tools --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+    npm_install "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+# Minifies the inline JS and CSS of the single file (xtask/src/minify.rs).
+esbuild_tool() {
+  if [[ "$(.tools/node_modules/.bin/esbuild --version 2>/dev/null)" == "$ESBUILD_VERSION" ]]; then
+    have "esbuild $ESBUILD_VERSION"
+  else
+    installing "esbuild $ESBUILD_VERSION"
+    npm_install "esbuild@$ESBUILD_VERSION"
   fi
 }
 
@@ -125,6 +141,7 @@ if [[ "${1:-}" == "--serve" ]]; then
 fi
 wasm_bindgen_tool
 wasm_opt_tool
+esbuild_tool
 crates
 if [[ "${1:-}" == "--browser" ]]; then
   browser_packages

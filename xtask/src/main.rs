@@ -7,6 +7,7 @@
 
 mod bundle;
 mod html;
+mod minify;
 mod single_file;
 
 use std::path::{Path, PathBuf};

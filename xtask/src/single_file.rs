@@ -15,6 +15,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use crate::html::{self, find_ci, Tag};
+use crate::minify;
 
 /// Everything but scripts (hashed) and the wasm (`wasm-unsafe-eval`) is closed. Styles stay
 /// `unsafe-inline`: Leptos sets `style` attributes, which hashes cannot cover.
@@ -82,7 +83,7 @@ fn inline_link(tag: &Tag, dist: &Path) -> Result<Option<String>, String> {
         // The wasm and glue are inlined in the loader; nothing to preload.
         "preload" | "modulepreload" => Ok(Some(String::new())),
         "stylesheet" => {
-            let css = read_text(&dist.join(href.trim_start_matches("./")))?;
+            let css = minify::css(&read_text(&dist.join(href.trim_start_matches("./")))?)?;
             if find_ci(&css, "</style").is_some() {
                 return Err(format!("{href} contains </style"));
             }
@@ -105,21 +106,29 @@ fn is_trunk_loader(tag: &Tag, index: &str, glue_name: &str) -> bool {
 /// literal), then the module script: glue, then our start-up. Our names start with `cchc`
 /// because the glue declares `wasm` and friends at module level.
 fn boot_script(glue: &str, wasm: &[u8]) -> Result<String, String> {
-    if glue.contains("<!--") {
-        return Err(
-            "the JS glue contains `<!--`, which would change how the page is parsed".into(),
-        );
-    }
     if !glue.contains("async function __wbg_init(") {
         return Err("the JS glue has no `__wbg_init`: wasm-bindgen changed its output".into());
     }
-    let glue = escape_script_end(glue);
-    let exports = exported_functions(&glue).join(", ");
+    let exports = exported_functions(glue).join(", ");
     let packed = gzip(wasm)?;
+    let module = minify::js_module(&loader(glue, &exports, packed.len()))?;
+    if module.contains("<!--") {
+        return Err(
+            "the start-up script contains `<!--`, which would change how the page is parsed".into(),
+        );
+    }
+    let module = escape_script_end(&module);
     let wasm_text = base85(&packed);
     Ok(format!(
-        r#"<script type="application/x-cchc-wasm" id="cchc-wasm">{wasm_text}</script><script type="module">
-{glue}
+        r#"<script type="application/x-cchc-wasm" id="cchc-wasm">{wasm_text}</script><script type="module">{module}</script>"#
+    ))
+}
+
+/// The module script before minifying: the glue, then ours, which inflates the data block
+/// and starts the app.
+fn loader(glue: &str, exports: &str, length: usize) -> String {
+    format!(
+        r#"{glue}
 // ---- cchc single file: inflate the embedded wasm and start ----
 const cchcWasmGzip = document.getElementById("cchc-wasm").textContent;
 const cchcWasmGzipLength = {length};
@@ -154,9 +163,8 @@ cchcInflate(cchcWasmGzip)
     console.error(cchcError);
     if (window.cchcRescue) window.cchcRescue.loadFailed(cchcError);
   }});
-</script>"#,
-        length = packed.len()
-    ))
+"#
+    )
 }
 
 /// The digits of our base 85: printable ASCII without the characters that mean something in a

@@ -86,6 +86,21 @@ async fn boot(browser: &Browser, url: &str, selector: &str) -> f64 {
     ms
 }
 
+/// Where our start-up went, in ms from navigation: the HTML parsed, the wasm text decoded from
+/// base 85, inflated, compiled and started (the app mounted), then the dashboard drawn.
+async fn boot_phases(browser: &Browser) -> [f64; 5] {
+    let marks = browser
+        .js(
+            "const at = (n) => { const e = performance.getEntriesByName(n)[0]; return e ? e.startTime : null; }; \
+             const nav = performance.getEntriesByType('navigation')[0]; \
+             return [nav ? nav.domInteractive : null, at('cchc-decoded'), at('cchc-inflated'), \
+                     at('cchc-started'), window.__benchReady === undefined ? null : window.__benchReady];",
+        )
+        .await;
+    let at = |i: usize| marks.get(i).and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+    [at(0), at(1), at(2), at(3), at(4)]
+}
+
 /// Runs `action` (JS statements) and returns the milliseconds until `done` (a JS expression)
 /// holds, measured in the page, up to the next frame.
 async fn timed(browser: &Browser, action: &str, done: &str) -> f64 {
@@ -269,6 +284,7 @@ async fn main() {
         report
             .boot_ours
             .push(boot(&browser, &ours, OUR_READY).await);
+        report.boot_phases.push(boot_phases(&browser).await);
         report
             .boot_tiddlywiki
             .push(boot(&browser, &theirs, TW_READY).await);
@@ -313,10 +329,22 @@ async fn main() {
     report.stored_province = size;
     browser.close().await;
 
-    let text = report.write();
     let out = root().join("docs/PERFORMANCE.md");
+    let kept = std::fs::read_to_string(&out).unwrap_or_default();
+    let text = report.write() + &kept_by_hand(&kept);
     std::fs::write(&out, &text).expect("write docs/PERFORMANCE.md");
     println!("{text}");
+}
+
+/// Below this line PERFORMANCE.md is written by hand (why a budget is missed, the plan), and
+/// `make bench` carries it over unchanged.
+const BY_HAND: &str = "<!-- Written by hand below this line: make bench keeps it. -->";
+
+fn kept_by_hand(page: &str) -> String {
+    page.find(BY_HAND).map_or_else(
+        || format!("\n{BY_HAND}\n"),
+        |at| format!("\n{}", &page[at..]),
+    )
 }
 
 #[derive(Default)]
@@ -324,6 +352,7 @@ struct Report {
     size_ours: u64,
     size_tiddlywiki: u64,
     boot_ours: Vec<f64>,
+    boot_phases: Vec<[f64; 5]>,
     boot_tiddlywiki: Vec<f64>,
     province: ListTimes,
     single: ListTimes,
@@ -482,6 +511,41 @@ fn ms(v: f64) -> String {
     }
 }
 
+/// The length of each start-up phase, median over the runs.
+fn phase_lengths(runs: &[[f64; 5]]) -> Vec<(&'static str, f64)> {
+    const NAMES: [&str; 5] = [
+        "navigation to the HTML parsed (CSS, data block, loader)",
+        "base 85 decoded",
+        "gzip inflated (DecompressionStream)",
+        "wasm compiled, instantiated, the app mounted",
+        "to the dashboard's score drawn",
+    ];
+    (0..NAMES.len())
+        .map(|i| {
+            let lengths: Vec<f64> = runs
+                .iter()
+                .map(|r| r[i] - if i == 0 { 0.0 } else { r[i - 1] })
+                .filter(|x| x.is_finite())
+                .collect();
+            (NAMES[i], median(&lengths))
+        })
+        .collect()
+}
+
+/// A divan median such as `167 ms`, `235.7 ms`, `1.2 s` or `850 µs`, in ms.
+fn as_ms(text: &str) -> Option<f64> {
+    let (number, unit) = text.trim().split_once(' ')?;
+    let value: f64 = number.parse().ok()?;
+    let scale = match unit {
+        "s" => 1000.0,
+        "ms" => 1.0,
+        "µs" | "us" => 0.001,
+        "ns" => 0.000_001,
+        _ => return None,
+    };
+    Some(value * scale)
+}
+
 fn verdict(met: bool) -> &'static str {
     if met {
         "met"
@@ -556,8 +620,9 @@ impl Report {
         );
         let _ = writeln!(
             out,
-            "| native merge, 100,000 tasks | ≤ 1 s | {} | see below |",
-            native_of("merge_100k_tasks")
+            "| native merge, 100,000 tasks | ≤ 1 s | {} | {} |",
+            native_of("merge_100k_tasks"),
+            as_ms(&native_of("merge_100k_tasks")).map_or("not measured", |t| verdict(t <= 1000.0))
         );
         let _ = writeln!(out, "\n## Boot against TiddlyWiki\n\nBoth files opened from `file://` {} times each, alternating, in one headless Chromium. Ours: from navigation to the dashboard's baseline score drawn (`#base-score`), the example plan stored. TiddlyWiki 5.4.1's empty edition, built into one file by the bench from the npm package: to the first tiddler in the story river.\n", runs());
         let _ = writeln!(
@@ -589,6 +654,10 @@ impl Report {
             "\nRatio of medians: **{ratio:.2}**; size ratio {:.2}.",
             self.size_ours as f64 / self.size_tiddlywiki as f64
         );
+        let _ = writeln!(out, "\nOur start-up by phase (User Timing marks set by the file's loader; medians of each phase's own length):\n\n| phase | median |\n|---|---|");
+        for (name, length) in phase_lengths(&self.boot_phases) {
+            let _ = writeln!(out, "| {name} | {} |", ms(length));
+        }
         let _ = writeln!(out, "\n## The app at province size\n\nWorkspaces generated by `cchc_core::sample` (realistic Vietnamese task titles), stored as the app stores them, then reloaded. The task list pages 50 rows at a time; search and filters run over every task of the plan on screen. {REPEATS} repeats each.\n");
         let _ = writeln!(out, "| measure | 25 communes × 200 tasks (plan on screen: 200) | one plan of 5,000 tasks |\n|---|---|---|");
         let _ = writeln!(
@@ -648,7 +717,7 @@ impl Report {
         for (group, bytes) in profile() {
             let _ = writeln!(out, "| {group} | {bytes} |");
         }
-        let _ = writeln!(out, "\n## Reproduce\n\n```sh\nmake bench\n```\n\nIt builds `dist/cchc.html`, installs TiddlyWiki 5.4.1 from npm into `target/bench` and builds its empty edition, runs the native benchmarks, profiles the wasm with twiggy, drives headless Chromium, and rewrites this page.");
+        let _ = writeln!(out, "\n## Reproduce\n\n```sh\nmake bench\n```\n\nIt builds `dist/cchc.html`, installs TiddlyWiki 5.4.1 from npm into `target/bench` and builds its empty edition, runs the native benchmarks, profiles the wasm with twiggy, drives headless Chromium, and rewrites this page down to the hand-written part at its end, which it keeps.");
         out
     }
 }
