@@ -199,7 +199,7 @@ async fn the_appendix_is_copied_as_the_seed_lays_it_out() {
     );
     assert!(copied.contains("\tCÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC\n"));
     browser
-        .wait_text("#flash", "Đã chép bảng phụ lục (26 dòng). Dán vào Word, Excel, hoặc vào mục Dán từ Word của một bản ứng dụng khác.")
+        .wait_text("#flash", "Đã chép bảng phụ lục (26 dòng). Dán vào Word, Excel, hoặc vào mục \"Dán từ văn bản\" (Trao đổi dữ liệu) của một bản ứng dụng khác.")
         .await;
     browser.wait_for("#report-copy-box[hidden]").await;
 
