@@ -1,5 +1,6 @@
 //! Hostile text in an imported file: titles and a sender's name holding `<script>` and
-//! `<img onerror>` show as the text they are, in the preview and in Lịch sử, and nothing runs.
+//! `<img onerror>` show as the text they are, in the preview, the task list, the task editor,
+//! the criteria tree and Lịch sử, and nothing runs.
 
 mod exchange_common;
 
@@ -38,6 +39,15 @@ fn hostile_file() -> Vec<u8> {
         .collect();
     ws.apply(Action::Add, ops, &ctx)
         .expect("the tasks are added");
+    // And a criterion renamed with markup.
+    let criterion = ws
+        .doc
+        .live()
+        .find(|(_, r)| r.get(f::CODE) == Some(&json!("1.3")) && r.kind.as_str() == "criterion")
+        .map(|(id, _)| id.clone())
+        .expect("criterion 1.3 in the example");
+    ws.apply(Action::Edit, vec![Op::set(&criterion, f::TITLE, IMG)], &ctx)
+        .expect("the criterion is renamed");
     let file = File {
         header: Header {
             format: FORMAT.into(),
@@ -75,6 +85,32 @@ async fn hostile_titles_in_an_imported_file_render_as_text_and_nothing_runs() {
     assert!(added.contains(&format!("Nhiệm vụ 1.5 “{IMG}”")), "{added}");
     browser.click("#import-confirm").await;
     browser.wait_gone("#import-preview").await;
+
+    // The task list and the editor.
+    go(&browser, "nhiem-vu").await;
+    browser.type_into("#task-search", "alert(1)").await;
+    browser
+        .wait_text("#task-count", "Đang hiện 2/44 nhiệm vụ.")
+        .await;
+    let titles = browser.text("#task-table tbody").await;
+    assert!(titles.contains(SCRIPT) && titles.contains(IMG), "{titles}");
+    browser
+        .click("#task-table tbody tr[data-code='1.3'] td.title a")
+        .await;
+    browser
+        .wait_until("the editor to show the title as text", || async {
+            let title = browser
+                .js("const t = document.querySelector('#task-editor .editor-title'); return t ? t.textContent : ''")
+                .await;
+            title.as_str().is_some_and(|t| t.contains(SCRIPT)).then_some(())
+        })
+        .await;
+
+    // The criteria tree.
+    go(&browser, "tieu-chi").await;
+    browser
+        .wait_text("#criteria-table tr[data-code='1.3'] td.title", IMG)
+        .await;
 
     go(&browser, "lich-su").await;
     let history = browser.text("#history").await;
