@@ -255,6 +255,27 @@ impl Browser {
         );
     }
 
+    /// Waits until the element's text contains `part` (a row among others, a message that
+    /// replaces an earlier one).
+    pub async fn wait_text_contains(&self, css: &str, part: &str) {
+        let last = std::cell::RefCell::new(String::new());
+        let last_ref = &last;
+        let found = self
+            .poll(move || async move {
+                let el = self.client.find(Locator::Css(css)).await.ok()?;
+                let shown = el.text().await.ok()?;
+                let ok = shown.contains(part);
+                *last_ref.borrow_mut() = shown;
+                ok.then_some(())
+            })
+            .await;
+        let last = last.into_inner();
+        assert!(
+            found.is_some(),
+            "timed out waiting for {css} to contain {part:?}; it shows {last:?}"
+        );
+    }
+
     pub async fn text(&self, css: &str) -> String {
         let el = self.wait_for(css).await;
         el.text().await.unwrap_or_default().trim().to_string()

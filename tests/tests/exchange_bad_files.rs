@@ -48,9 +48,9 @@ async fn bad_files_are_refused_with_a_message_and_storage_stays_byte_identical()
         let path = dir.path().join(name);
         std::fs::write(&path, &bytes).expect("write the fixture");
         choose_file(&browser, &path).await;
-        browser.wait_for("#import-refused").await;
+        // The refusal of this file, not the one before it: it names the file.
+        browser.wait_text_contains("#import-refused", name).await;
         let refused = browser.text("#import-refused").await;
-        assert!(refused.contains(name), "names the file: {refused}");
         let message = browser.text("#import-error").await;
         assert!(message.contains(says), "{name}: {message}");
         assert!(

@@ -98,12 +98,7 @@ async fn hostile_titles_in_an_imported_file_render_as_text_and_nothing_runs() {
         .click("#task-table tbody tr[data-code='1.3'] td.title a")
         .await;
     browser
-        .wait_until("the editor to show the title as text", || async {
-            let title = browser
-                .js("const t = document.querySelector('#task-editor .editor-title'); return t ? t.textContent : ''")
-                .await;
-            title.as_str().is_some_and(|t| t.contains(SCRIPT)).then_some(())
-        })
+        .wait_text_contains("#task-editor .editor-title", SCRIPT)
         .await;
 
     // The criteria tree.
