@@ -15,7 +15,7 @@ mod period;
 mod progress;
 mod words;
 mod xlsx;
-mod xml;
+pub mod xml;
 mod zip;
 
 pub use appendix::{

@@ -84,21 +84,8 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().filter(|l| !l.trim().is_empty())
 }
 
-/// Text for HTML: the five characters that could break out of it, escaped.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Text for HTML: the same escape as the report's XML writers (HTML reads `&apos;` too).
+pub use cchc_core::report::xml::esc;
 
 fn p(class: &str, text: &str) -> String {
     if class.is_empty() {
