@@ -293,7 +293,7 @@ fn prose_keys_and_cut_off_boxes_read_back() {
     }
     assert_eq!(
         esc(r#"<a href="x">&'"#),
-        "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"
     );
     assert_eq!(paragraphs("a\n\n  \nb"), "<p>a</p><p>b</p>");
 }
