@@ -64,6 +64,16 @@ const OBJECTS: [&str; 10] = [
     "sáng kiến kinh nghiệm trong công tác CCHC",
 ];
 
+/// What officers write in a task's note.
+const NOTES: [&str; 6] = [
+    "Thực hiện theo Công văn số {n}/UBND-VP của UBND huyện",
+    "Đã gửi dự thảo xin ý kiến các bộ phận, chờ tổng hợp",
+    "Phối hợp với Văn phòng HĐND - UBND, báo cáo trước ngày {d}",
+    "Kết quả kiểm tra đợt {n}: còn tồn tại về hồ sơ lưu trữ",
+    "Đề nghị bổ sung kinh phí, đã trình Chủ tịch UBND xã",
+    "Chưa có hướng dẫn của cấp trên; theo dõi, đôn đốc",
+];
+
 /// A tiny deterministic generator (xorshift), so samples are the same on every machine.
 struct Rng(u64);
 
@@ -161,6 +171,12 @@ pub fn doc(communes: usize, tasks_per_commune: usize) -> Doc {
                 t / codes.len() + 1
             );
             let id = ids::task(&plan, code, &title);
+            // Each task typed at its own time by one of three officers, as real work is.
+            let at = (n * tasks_per_commune + t) as u64;
+            let stamp = Stamp::new(
+                Hlc::new(1_665_000_000_000 + at * 37_000, 0),
+                ReplicaId(1 + at % 3),
+            );
             let mut r = crate::model::doc::Record::new(Kind::Task);
             let deadline = format!("2022-{:02}-{:02}", 1 + rng.next() % 12, 1 + rng.next() % 28);
             let lead = &units[(rng.next() % units.len() as u64) as usize];
@@ -175,8 +191,56 @@ pub fn doc(communes: usize, tasks_per_commune: usize) -> Doc {
             ] {
                 r.write(name, value, stamp);
             }
+            if rng.next() % 3 == 0 {
+                r.write(f::NOTE, json!(note(&mut rng)), stamp);
+            }
+            if rng.next() % 4 == 0 {
+                let (evidence_id, evidence) = evidence(&mut rng, &plan, &id, stamp);
+                doc.records.insert(evidence_id, evidence);
+            }
             doc.records.insert(id, r);
         }
     }
     doc
+}
+
+fn note(rng: &mut Rng) -> String {
+    rng.pick(&NOTES)
+        .replace("{n}", &(100 + rng.next() % 900).to_string())
+        .replace(
+            "{d}",
+            &format!("{:02}/{:02}/2022", 1 + rng.next() % 28, 1 + rng.next() % 12),
+        )
+}
+
+/// A filed document proving a task: a report of the People's Committee.
+fn evidence(
+    rng: &mut Rng,
+    plan: &str,
+    task: &str,
+    stamp: Stamp,
+) -> (String, crate::model::doc::Record) {
+    let number = 100 + rng.next() % 900;
+    let mut r = crate::model::doc::Record::new(Kind::Evidence);
+    for (name, value) in [
+        (f::PLAN, json!(plan)),
+        (f::TASK, json!(task)),
+        (f::NUMBER, json!(format!("{number}/BC-UBND"))),
+        (
+            f::DATE,
+            json!(format!(
+                "2022-{:02}-{:02}",
+                1 + rng.next() % 12,
+                1 + rng.next() % 28
+            )),
+        ),
+        (
+            f::TITLE,
+            json!(format!("Báo cáo kết quả thực hiện {}", rng.pick(&OBJECTS))),
+        ),
+        (f::ISSUER, json!("UBND xã")),
+    ] {
+        r.write(name, value, stamp);
+    }
+    (format!("{task}-hs{number}"), r)
 }
