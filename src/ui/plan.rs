@@ -1,9 +1,9 @@
 //! Kế hoạch: the plan's details, every one editable in place, and the ranking table of the
 //! communes ranked together (their published scores), from which the projected rank comes.
-//! Starting a blank plan is here too.
+//! Starting a blank plan, or next year's after this one, is here too.
 
-use cchc_core::model::edit;
 use cchc_core::model::form::{add_ranking, ranking_year, set_ranking_score, Input};
+use cchc_core::model::new_plan::{self, NextYear};
 use cchc_core::model::records::f;
 use cchc_core::model::scoring::ranks;
 use cchc_core::model::workspace::{Action, Op};
@@ -88,7 +88,11 @@ fn draw(state: AppState, errors: Errors, v: &PlanView) -> El {
         );
         from = end;
     }
-    el("div").cs(sections).c(ranking(errors, v))
+    let next = el("p")
+        .cls("row")
+        .c(button(t.new_year, "new-year").id("new-year-plan"))
+        .c(h("span", t.new_year_hint).cls("hint"));
+    el("div").c(next).cs(sections).c(ranking(errors, v))
 }
 
 fn stored_text(state: AppState, id: &str, field: &str) -> String {
@@ -162,6 +166,7 @@ fn on(state: AppState, errors: Errors, ev: &Ev) {
         return;
     };
     match (ev.kind, ev.act.as_str()) {
+        ("click", "new-year") => create_next_year_plan(state, &v.plan.id),
         ("change", "level") => {
             let _ = save(
                 state,
@@ -197,18 +202,29 @@ fn on(state: AppState, errors: Errors, ev: &Ev) {
 /// Starts an empty plan for this year and shows it: the officer fills in the details next.
 pub fn create_blank_plan(state: AppState) {
     let id = state.new_id(Kind::Plan);
+    let op = new_plan::blank(state.as_of().year(), id.clone());
+    add_plan(state, op, &id);
+}
+
+/// Starts next year's plan after `previous` in the same commune (one undoable edit) and
+/// shows it; shows that year's plan instead when the commune has one already.
+fn create_next_year_plan(state: AppState, previous: &str) {
+    let id = state.new_id(Kind::Plan);
     let year = state.as_of().year();
-    let op = edit::create(
-        Kind::Plan,
-        id.clone(),
-        vec![
-            (f::YEAR, Value::from(year)),
-            (f::BASE_YEAR, Value::from(year - 1)),
-            (f::LEVEL, Value::from("province")),
-            (f::RANKING_MODE, Value::from("standard")),
-        ],
-    );
+    let next = state.ws.with_untracked(|w| {
+        w.doc
+            .get(previous)
+            .map(|r| new_plan::next_year(&w.doc, r, year, id.clone()))
+    });
+    match next {
+        Some(NextYear::Create(op)) => add_plan(state, op, &id),
+        Some(NextYear::Exists(id)) => state.show_plan(&id),
+        None => {}
+    }
+}
+
+fn add_plan(state: AppState, op: Op, id: &str) {
     if state.apply(Action::Add, vec![op]).is_ok() {
-        state.show_plan(&id);
+        state.show_plan(id);
     }
 }

@@ -9,6 +9,7 @@ pub mod flags;
 pub mod form;
 pub mod ids;
 pub mod names;
+pub mod new_plan;
 pub mod query;
 pub mod records;
 pub mod scoring;

@@ -14,6 +14,8 @@ pub struct PlanTexts {
     pub score: &'static str,
     pub place: &'static str,
     pub ranking_add: &'static str,
+    pub new_year: &'static str,
+    pub new_year_hint: &'static str,
 }
 
 pub const VI: PlanTexts = PlanTexts {
@@ -54,6 +56,8 @@ pub const VI: PlanTexts = PlanTexts {
     score: "Điểm",
     place: "Thứ hạng",
     ranking_add: "Thêm vào bảng",
+    new_year: "Tạo kế hoạch năm mới",
+    new_year_hint: "Năm sau năm này, cùng xã, cấp xếp hạng, bộ phận và công chức; điểm, hạng năm gốc nhập theo quyết định công bố.",
 };
 
 pub const EN: PlanTexts = PlanTexts {
@@ -94,4 +98,6 @@ pub const EN: PlanTexts = PlanTexts {
     score: "Score",
     place: "Place",
     ranking_add: "Add to the table",
+    new_year: "Start next year's plan",
+    new_year_hint: "The year after this one, with the same commune, ranking level, units and officers; enter the baseline score and rank from the published decision.",
 };
