@@ -328,7 +328,7 @@ fn charts_are_well_formed_svg() {
     let v = view();
     let as_of = d(2022, 10, 15);
     for svg in [
-        points_by_domain_svg(&v),
+        points_by_domain_svg(&v, &DOMAIN_CHART_VI),
         tasks_done_over_time_svg(&v, as_of),
         progress_by_unit_svg(&v, as_of),
     ] {
@@ -350,7 +350,7 @@ fn svg_text(svg: &str) -> String {
 #[test]
 fn points_chart_says_no_data_until_domain_results_are_entered() {
     let mut v = view();
-    assert!(svg_text(&points_by_domain_svg(&v)).contains("chưa có số liệu"));
+    assert!(svg_text(&points_by_domain_svg(&v, &DOMAIN_CHART_VI)).contains("chưa có số liệu"));
     let one = v
         .criteria
         .iter_mut()
@@ -358,7 +358,7 @@ fn points_chart_says_no_data_until_domain_results_are_entered() {
         .expect("domain 1");
     one.max = Some(Decimal::parse("10").expect("a number"));
     one.base = Some(Decimal::parse("8,5").expect("a number"));
-    let text = svg_text(&points_by_domain_svg(&v));
+    let text = svg_text(&points_by_domain_svg(&v, &DOMAIN_CHART_VI));
     assert!(text.contains("8,5/10 điểm"), "{text}");
     assert!(
         text.contains("1. Công tác chỉ đạo, điều hành CCHC"),
@@ -366,6 +366,34 @@ fn points_chart_says_no_data_until_domain_results_are_entered() {
     );
     // The other domains are still unknown, and say so.
     assert_eq!(text.matches("chưa có số liệu").count(), 7, "{text}");
+}
+
+#[test]
+fn points_chart_speaks_the_callers_words() {
+    let words = DomainChartWords {
+        title: "Points by domain",
+        no_data: "no data yet",
+        hint: "Enter each domain's max and score.",
+        points: "points",
+    };
+    let mut v = view();
+    let empty = svg_text(&points_by_domain_svg(&v, &words));
+    assert!(empty.contains("Points by domain: no data yet"), "{empty}");
+    assert!(empty.contains(words.hint), "{empty}");
+    let one = v
+        .criteria
+        .iter_mut()
+        .find(|c| c.code == Code::parse("1"))
+        .expect("domain 1");
+    one.max = Some(Decimal::parse("10").expect("a number"));
+    one.base = Some(Decimal::parse("8,5").expect("a number"));
+    let text = svg_text(&points_by_domain_svg(&v, &words));
+    assert!(text.contains("8,5/10 points"), "{text}");
+    assert_eq!(text.matches("no data yet").count(), 7, "{text}");
+    assert!(
+        !text.contains("điểm") && !text.contains("số liệu"),
+        "{text}"
+    );
 }
 
 #[test]

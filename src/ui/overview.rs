@@ -63,7 +63,7 @@ fn dashboard(state: AppState, errors: Errors, v: &Shared) -> El {
     status_rows.push(count_row(t.due_soon_count, "count-soon", soon.len()));
     status_rows.push(count_row(t.total, "count-total", v.tasks.len()).cls("total"));
     // An SVG in an <img> does not inherit the page's fonts: give it the same ones.
-    let svg = points_by_domain_svg(v).replacen(
+    let svg = points_by_domain_svg(v, &t.chart).replacen(
         "<svg ",
         "<svg font-family=\"Segoe UI, Tahoma, Arial, sans-serif\" ",
         1,

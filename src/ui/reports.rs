@@ -17,7 +17,7 @@ use cchc_core::model::deadline::{date_vi, parse_date_vi};
 use cchc_core::report::{
     appendix_text, appendix_xlsx, as_it_stood, file_name, points_by_domain_svg,
     progress_by_unit_svg, progress_report, report_docx, tasks_done_over_time_svg, Columns, CutOffs,
-    ExportError, ProgressReport, ReportPeriod, Signing,
+    ExportError, ProgressReport, ReportPeriod, Signing, DOMAIN_CHART_VI,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -244,7 +244,7 @@ impl Editor {
 fn charts(view: &Shared, cut: chrono::NaiveDate) -> String {
     let past = as_it_stood(view, cut);
     [
-        points_by_domain_svg(&past),
+        points_by_domain_svg(&past, &DOMAIN_CHART_VI),
         tasks_done_over_time_svg(&past, cut),
         progress_by_unit_svg(&past, cut),
     ]

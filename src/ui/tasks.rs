@@ -476,7 +476,7 @@ pub fn who(v: &PlanView, task: &Task) -> String {
         .filter_map(|o| v.officer(o).map(|o| o.name.as_str()))
         .collect();
     if !officers.is_empty() {
-        parts.push(format!("Đ/c {}", officers.join(", ")));
+        parts.push(format!("{} {}", t.officers_short, officers.join(", ")));
     }
     parts.join("; ")
 }

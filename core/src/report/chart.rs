@@ -74,17 +74,39 @@ fn scale(part: i64, whole: i64, full: i64) -> i64 {
 
 /// A chart that has nothing to draw says so.
 fn no_data(title: &str, hint: &str) -> String {
+    no_data_in(title, NO_DATA, hint)
+}
+
+fn no_data_in(title: &str, none: &str, hint: &str) -> String {
     svg(
         70,
         title,
-        &(text(0, 44, &format!("{title}: {NO_DATA}"), &[])
-            + &text(0, 62, hint, &[("fill", "#555")])),
+        &(text(0, 44, &format!("{title}: {none}"), &[]) + &text(0, 62, hint, &[("fill", "#555")])),
     )
 }
 
+/// The words of the points chart, in the caller's language.
+pub struct DomainChartWords {
+    pub title: &'static str,
+    /// Said where a domain's result is not entered.
+    pub no_data: &'static str,
+    /// Said when no domain has a result.
+    pub hint: &'static str,
+    /// After "8,5/10".
+    pub points: &'static str,
+}
+
+/// The report's words: the official report is Vietnamese whatever the app's language.
+pub const DOMAIN_CHART_VI: DomainChartWords = DomainChartWords {
+    title: "Điểm theo lĩnh vực",
+    no_data: NO_DATA,
+    hint: "Nhập điểm tối đa và điểm đạt của từng lĩnh vực để xem biểu đồ.",
+    points: "điểm",
+};
+
 /// Points obtained against the max, per domain, where the domain's result is entered.
-pub fn points_by_domain_svg(view: &PlanView) -> String {
-    const TITLE: &str = "Điểm theo lĩnh vực";
+pub fn points_by_domain_svg(view: &PlanView, words: &DomainChartWords) -> String {
+    let title = words.title;
     let domains: Vec<_> = view
         .domains()
         .filter_map(|d| Some((d.code.as_ref()?, d)))
@@ -99,10 +121,7 @@ pub fn points_by_domain_svg(view: &PlanView) -> String {
         .max()
         .unwrap_or(0);
     if widest <= 0 {
-        return no_data(
-            TITLE,
-            "Nhập điểm tối đa và điểm đạt của từng lĩnh vực để xem biểu đồ.",
-        );
+        return no_data_in(title, words.no_data, words.hint);
     }
     let mut body = String::new();
     for (i, (label, result)) in domains.iter().enumerate() {
@@ -110,7 +129,8 @@ pub fn points_by_domain_svg(view: &PlanView) -> String {
         body.push_str(&text(0, y + 15, &fit(label), &[]));
         match result {
             Some((max, score)) => {
-                let tip = format!("{label}: {}/{} điểm", score.to_vi(), max.to_vi());
+                let value = format!("{}/{} {}", score.to_vi(), max.to_vi(), words.points);
+                let tip = format!("{label}: {value}");
                 body.push_str(&rect(
                     LABEL,
                     y + 2,
@@ -121,13 +141,12 @@ pub fn points_by_domain_svg(view: &PlanView) -> String {
                 ));
                 let obtained = scale(score.milli(), widest, BAR);
                 body.push_str(&rect(LABEL, y + 2, obtained, 18, SCORE, &tip));
-                let value = format!("{}/{} điểm", score.to_vi(), max.to_vi());
                 body.push_str(&text(LABEL + BAR + 8, y + 15, &value, &[]));
             }
-            None => body.push_str(&text(LABEL, y + 15, NO_DATA, &[("fill", "#555")])),
+            None => body.push_str(&text(LABEL, y + 15, words.no_data, &[("fill", "#555")])),
         }
     }
-    svg(TOP + domains.len() as i64 * ROW + 8, TITLE, &body)
+    svg(TOP + domains.len() as i64 * ROW + 8, title, &body)
 }
 
 /// Tasks done, counted by the month of their completion date and added up.

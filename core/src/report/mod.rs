@@ -22,7 +22,10 @@ pub use appendix::{
     appendix, appendix_text, appendix_tsv, Appendix, AppendixRow, Columns, RowKind, PLAN_COLUMNS,
     STATUS_COLUMN,
 };
-pub use chart::{points_by_domain_svg, progress_by_unit_svg, tasks_done_over_time_svg};
+pub use chart::{
+    points_by_domain_svg, progress_by_unit_svg, tasks_done_over_time_svg, DomainChartWords,
+    DOMAIN_CHART_VI,
+};
 pub use docx::report_docx;
 pub use facts::{as_it_stood, tally, Tally};
 pub use period::{CutOff, CutOffs, DateRange, DayMonth, ReportPeriod};

@@ -1,5 +1,7 @@
 //! Strings of Tổng quan (the dashboard).
 
+use cchc_core::report::DomainChartWords;
+
 pub struct Overview {
     /// Shown by views still being built.
     pub coming: &'static str,
@@ -16,6 +18,8 @@ pub struct Overview {
     pub due_soon_count: &'static str,
     pub total: &'static str,
     pub chart_label: &'static str,
+    /// The words drawn in the chart.
+    pub chart: DomainChartWords,
     pub late_tasks: &'static str,
     pub due_soon: &'static str,
     pub by_unit: &'static str,
@@ -52,6 +56,12 @@ pub const VI: Overview = Overview {
     due_soon_count: "Đến hạn trong 14 ngày",
     total: "Tổng số",
     chart_label: "Điểm đạt so với điểm tối đa, theo lĩnh vực",
+    chart: DomainChartWords {
+        title: "Điểm theo lĩnh vực",
+        no_data: "chưa có số liệu",
+        hint: "Nhập điểm tối đa và điểm đạt của từng lĩnh vực để xem biểu đồ.",
+        points: "điểm",
+    },
     late_tasks: "Nhiệm vụ trễ hạn",
     due_soon: "Nhiệm vụ đến hạn trong 14 ngày tới",
     by_unit: "Theo bộ phận",
@@ -88,6 +98,12 @@ pub const EN: Overview = Overview {
     due_soon_count: "Due in 14 days",
     total: "Total",
     chart_label: "Points obtained against the max, by domain",
+    chart: DomainChartWords {
+        title: "Points by domain",
+        no_data: "no data yet",
+        hint: "Enter each domain's max points and score to see the chart.",
+        points: "points",
+    },
     late_tasks: "Late tasks",
     due_soon: "Tasks due in the next 14 days",
     by_unit: "By unit",
