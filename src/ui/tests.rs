@@ -1,92 +1,17 @@
 //! Component tests of the shell in a real browser: mount, click, let Leptos run, look at the DOM.
-//! The helpers are shared with the views' own tests (`pub(super)`).
-
-use std::time::Duration;
+//! The helpers are `test_support`'s.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::{HtmlElement, HtmlInputElement};
 
+use super::test_support::{
+    container, fresh_storage, query, set_hash, stored_example, text, wait_until,
+};
 use super::{i18n, App};
 use crate::router::View;
 use crate::state;
 use crate::storage;
-
-pub(super) fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A fresh element in the body to mount into; removed by the test.
-pub(super) fn container() -> HtmlElement {
-    let div = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&div).unwrap();
-    div.unchecked_into()
-}
-
-pub(super) fn query(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|e| e.unchecked_into())
-}
-
-pub(super) fn text(root: &HtmlElement, selector: &str) -> String {
-    query(root, selector)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-async fn sleep(duration: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                duration.as_millis() as i32,
-            )
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Polls `condition` until it holds; fails after 5 s. Used for browser events (hashchange)
-/// that arrive in a later task, never as a fixed wait.
-pub(super) async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
-    for _ in 0..250 {
-        if condition() {
-            return;
-        }
-        sleep(Duration::from_millis(20)).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-pub(super) fn set_hash(hash: &str) {
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(hash)
-        .unwrap();
-}
-
-/// Empties our keys, as on a browser that never opened the app.
-pub(super) fn fresh_storage() {
-    storage::reset_for_tests();
-    for key in storage::keys().unwrap() {
-        storage::remove(&key).unwrap();
-    }
-}
-
-/// Stores the example, as after "Mở kế hoạch mẫu" and a reload.
-pub(super) fn stored_example() {
-    fresh_storage();
-    let mut ws = cchc_core::model::Workspace::new(cchc_core::model::ReplicaId(5));
-    ws.doc = cchc_core::model::seed::example();
-    storage::set(
-        crate::storage::workspace::WORKSPACE,
-        &cchc_core::exchange::store::encode(&ws, "test"),
-    )
-    .unwrap();
-}
 
 pub(super) fn input(root: &HtmlElement, selector: &str, value: &str) {
     let input: HtmlInputElement = query(root, selector).unwrap().unchecked_into();

@@ -2,7 +2,7 @@
 //! files chosen through the file input, clicks, and what storage holds before and after.
 
 use cchc_core::exchange::format::{self, FORMAT, SCHEMA};
-use cchc_core::exchange::{export, store, Header, Scope};
+use cchc_core::exchange::{export, Header, Scope};
 use cchc_core::model::records::f;
 use cchc_core::model::workspace::{Action, Ctx, Op, Workspace};
 use cchc_core::model::{seed, Code, PlanView, ReplicaId};
@@ -12,94 +12,10 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
 
 use crate::storage::{self, workspace as stored};
-use crate::ui::{i18n, App};
+use crate::ui::i18n;
+use crate::ui::test_support::{click, mount, poll, query, text, wait_for, wait_gone};
 
 const SEED: &str = include_str!("../../../core/tests/seed/ke-hoach-12-KH-UBND-son-linh.txt");
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-fn query(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|e| e.unchecked_into())
-}
-
-fn text(root: &HtmlElement, selector: &str) -> String {
-    query(root, selector)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-}
-
-fn click(root: &HtmlElement, selector: &str) {
-    query(root, selector)
-        .unwrap_or_else(|| panic!("{selector} to click"))
-        .click();
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Polls until `selector` matches; reading a file and effects finish in later tasks.
-async fn wait_for(root: &HtmlElement, selector: &str) -> HtmlElement {
-    for _ in 0..250 {
-        if let Some(el) = query(root, selector) {
-            return el;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for {selector}");
-}
-
-async fn wait_gone(root: &HtmlElement, selector: &str) {
-    for _ in 0..250 {
-        if query(root, selector).is_none() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for {selector} to go");
-}
-
-/// The app mounted on a view, with `ws` stored as this browser's workspace.
-struct Mounted<H> {
-    root: HtmlElement,
-    _handle: H,
-}
-
-fn mount(ws: &Workspace, hash: &str) -> Mounted<impl Sized> {
-    storage::reset_for_tests();
-    for key in storage::keys().unwrap() {
-        storage::remove(&key).unwrap();
-    }
-    storage::set(stored::WORKSPACE, &store::encode(ws, "test")).unwrap();
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash(hash)
-        .unwrap();
-    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), App);
-    Mounted {
-        root,
-        _handle: handle,
-    }
-}
-
-impl<H> Drop for Mounted<H> {
-    fn drop(&mut self) {
-        self.root.remove();
-    }
-}
 
 /// Every key of ours with its value, exactly as stored.
 fn storage_dump() -> Vec<(String, String)> {
@@ -116,16 +32,14 @@ fn storage_dump() -> Vec<(String, String)> {
 /// Waits until the saved workspace (saving waits for a pause in the edits) shows `want`.
 async fn wait_saved(id: &str, field: &str, want: Value) {
     let mut last = Value::Null;
-    for _ in 0..250 {
+    let saved = poll(|| {
         last = stored::read_stored()
             .and_then(|ws| ws.doc.get(id).and_then(|r| r.get(field)).cloned())
             .unwrap_or(Value::Null);
-        if last == want {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("saved {id}.{field} is {last}, want {want}");
+        last == want
+    })
+    .await;
+    assert!(saved, "saved {id}.{field} is {last}, want {want}");
 }
 
 /// One officer's copy of the example.

@@ -12,7 +12,7 @@ use super::document::{document_html, esc, paragraphs};
 use super::Prose;
 use crate::state::{self, reports as store};
 use crate::storage;
-use crate::ui::tests::{
+use crate::ui::test_support::{
     container, document, fresh_storage, query, set_hash, stored_example, text, wait_until,
 };
 use crate::ui::App;
