@@ -329,6 +329,8 @@ fn ViewPage(view: View, #[prop(optional)] children: Option<Children>) -> impl In
 }
 
 #[cfg(test)]
+mod edits_tests;
+#[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests;

@@ -303,3 +303,54 @@ async fn undo_brings_back_the_state_before_the_last_edit_also_after_a_reload() {
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
+
+/// What print shows of the Nhiệm vụ view: whether the navigation, the filters, the table and
+/// its tick column are laid out, and how many of its rows.
+async fn printed_parts(browser: &Browser) -> Value {
+    browser
+        .js(
+            "const shown = el => !!el && getComputedStyle(el).display !== 'none' \
+                 && el.getClientRects().length > 0; \
+             return { nav: shown(document.querySelector('nav.app-nav')), \
+                      filters: shown(document.querySelector('.filters')), \
+                      table: shown(document.querySelector('#task-table')), \
+                      tick: shown(document.querySelector('#task-table td.tick')), \
+                      rows: [...document.querySelectorAll('#task-table tbody tr')] \
+                          .filter(shown).length };",
+        )
+        .await
+}
+
+#[tokio::test]
+async fn print_hides_the_navigation_and_shows_the_current_table() {
+    let browser = example_on_15_10_2022().await;
+    go(&browser, "nhiem-vu").await;
+    browser
+        .wait_until("the 42 tasks", || async {
+            (codes(&browser, "task-table").await.len() == 42).then_some(())
+        })
+        .await;
+    let screen = printed_parts(&browser).await;
+    assert_eq!(screen["nav"], true, "on screen: {screen}");
+    assert_eq!(screen["filters"], true, "on screen: {screen}");
+
+    browser
+        .cdp(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({ "media": "print" }),
+        )
+        .await;
+    let printed = browser
+        .wait_until("the print layout", || async {
+            let parts = printed_parts(&browser).await;
+            (parts["nav"] == false).then_some(parts)
+        })
+        .await;
+    assert_eq!(printed["filters"], false, "printed: {printed}");
+    assert_eq!(printed["tick"], false, "printed: {printed}");
+    assert_eq!(printed["table"], true, "printed: {printed}");
+    assert_eq!(printed["rows"], 42, "printed: {printed}");
+
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
