@@ -15,7 +15,9 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::Element;
 
 use super::i18n;
-use super::test_support::{example, mount_stored, poll, set_hash, store, wait_until, Mounted};
+use super::test_support::{
+    example, hash, mount_stored, poll, set_hash, store, wait_until, Mounted,
+};
 use crate::state::PREFS_KEY;
 use crate::storage;
 use crate::storage::workspace::read_stored;
@@ -173,8 +175,9 @@ async fn clearing_all_data_asks_first_then_leaves_the_first_run() {
         app.text("#plan-line") == t.shell.no_plan_yet
     })
     .await;
-    set_hash("#/tong-quan");
+    // The officer is taken to Tổng quan, where the first-run choice waits.
     app.wait_for("section.first-run").await;
+    assert_eq!(hash(), "#/tong-quan");
     let cleared = poll(|| read_stored().is_some_and(|ws| plans(&ws.doc).is_empty())).await;
     assert!(cleared, "no plan left in storage");
 }

@@ -122,21 +122,21 @@ fn on(
 ) {
     let t = i18n::t().settings;
     match confirmed(asking, ev, &["restore-example", "clear-all"]) {
-        Some("restore-example") => {
-            match state.restore_example() {
-                Ok(()) => flash.say(t.restored),
-                Err(e) => flash.say((i18n::t().model.edit_error)(&e)),
-            }
-            router.go(View::Overview);
-            return;
-        }
+        Some("restore-example") => match state.restore_example() {
+            Ok(()) => flash.say(t.restored),
+            Err(e) => flash.say((i18n::t().model.edit_error)(&e)),
+        },
         Some(_) => {
             state.clear_all();
             flash.say(t.cleared);
-            return;
         }
-        None => {}
+        None => return on_setting(state, errors, flash, ev),
     }
+    // Either way the officer lands on Tổng quan: the plan restored, or the first-run choice.
+    router.go(View::Overview);
+}
+
+fn on_setting(state: AppState, errors: Errors, flash: Flash, ev: &Ev) {
     match (ev.kind, ev.act.as_str()) {
         ("input", "name") => {
             let name = ev.value();

@@ -85,6 +85,14 @@ pub fn set_hash(hash: &str) {
         .unwrap();
 }
 
+pub fn hash() -> String {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .hash()
+        .unwrap_or_default()
+}
+
 /// Empties our keys, as on a browser that never opened the app.
 pub fn fresh_storage() {
     storage::reset_for_tests();
