@@ -347,10 +347,8 @@ fn svg_text(svg: &str) -> String {
         .join("\n")
 }
 
-#[test]
-fn points_chart_says_no_data_until_domain_results_are_entered() {
-    let mut v = view();
-    assert!(svg_text(&points_by_domain_svg(&v, &DOMAIN_CHART_VI)).contains("chưa có số liệu"));
+/// Domain 1's result entered: 8,5 of 10 points.
+fn enter_domain_1_result(v: &mut PlanView) {
     let one = v
         .criteria
         .iter_mut()
@@ -358,6 +356,13 @@ fn points_chart_says_no_data_until_domain_results_are_entered() {
         .expect("domain 1");
     one.max = Some(Decimal::parse("10").expect("a number"));
     one.base = Some(Decimal::parse("8,5").expect("a number"));
+}
+
+#[test]
+fn points_chart_says_no_data_until_domain_results_are_entered() {
+    let mut v = view();
+    assert!(svg_text(&points_by_domain_svg(&v, &DOMAIN_CHART_VI)).contains("chưa có số liệu"));
+    enter_domain_1_result(&mut v);
     let text = svg_text(&points_by_domain_svg(&v, &DOMAIN_CHART_VI));
     assert!(text.contains("8,5/10 điểm"), "{text}");
     assert!(
@@ -380,13 +385,7 @@ fn points_chart_speaks_the_callers_words() {
     let empty = svg_text(&points_by_domain_svg(&v, &words));
     assert!(empty.contains("Points by domain: no data yet"), "{empty}");
     assert!(empty.contains(words.hint), "{empty}");
-    let one = v
-        .criteria
-        .iter_mut()
-        .find(|c| c.code == Code::parse("1"))
-        .expect("domain 1");
-    one.max = Some(Decimal::parse("10").expect("a number"));
-    one.base = Some(Decimal::parse("8,5").expect("a number"));
+    enter_domain_1_result(&mut v);
     let text = svg_text(&points_by_domain_svg(&v, &words));
     assert!(text.contains("8,5/10 points"), "{text}");
     assert_eq!(text.matches("no data yet").count(), 7, "{text}");

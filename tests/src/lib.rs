@@ -237,42 +237,36 @@ impl Browser {
 
     /// Waits until the element's text, trimmed, equals `text`.
     pub async fn wait_text(&self, css: &str, text: &str) {
-        let last = std::cell::RefCell::new(String::new());
-        let last_ref = &last;
-        let found = self
-            .poll(move || async move {
-                let el = self.client.find(Locator::Css(css)).await.ok()?;
-                let shown = el.text().await.ok()?;
-                let ok = shown.trim() == text;
-                *last_ref.borrow_mut() = shown;
-                ok.then_some(())
-            })
+        self.wait_shown(css, &format!("show {text:?}"), |shown| shown.trim() == text)
             .await;
-        let last = last.into_inner();
-        assert!(
-            found.is_some(),
-            "timed out waiting for {css} to show {text:?}; it shows {last:?}"
-        );
     }
 
     /// Waits until the element's text contains `part` (a row among others, a message that
     /// replaces an earlier one).
     pub async fn wait_text_contains(&self, css: &str, part: &str) {
+        self.wait_shown(css, &format!("contain {part:?}"), |shown| {
+            shown.contains(part)
+        })
+        .await;
+    }
+
+    /// Waits until the element's text passes `ok`; on timeout, says what it showed last.
+    async fn wait_shown(&self, css: &str, what: &str, ok: impl Fn(&str) -> bool) {
         let last = std::cell::RefCell::new(String::new());
-        let last_ref = &last;
+        let (last_ref, ok) = (&last, &ok);
         let found = self
             .poll(move || async move {
                 let el = self.client.find(Locator::Css(css)).await.ok()?;
                 let shown = el.text().await.ok()?;
-                let ok = shown.contains(part);
+                let passed = ok(&shown);
                 *last_ref.borrow_mut() = shown;
-                ok.then_some(())
+                passed.then_some(())
             })
             .await;
         let last = last.into_inner();
         assert!(
             found.is_some(),
-            "timed out waiting for {css} to contain {part:?}; it shows {last:?}"
+            "timed out waiting for {css} to {what}; it shows {last:?}"
         );
     }
 
