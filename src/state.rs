@@ -119,6 +119,9 @@ pub struct AppState {
     /// Every plan in the workspace, newest year first.
     pub plans: Memo<Vec<Plan>>,
     pub save: RwSignal<SaveStatus>,
+    /// Why the last save failed, kept until a save succeeds: edits after a failure set the
+    /// status to "saving" again, but their work is no safer until a save goes through.
+    pub save_failure: RwSignal<Option<StorageError>>,
     pub notice: RwSignal<Option<StartNotice>>,
     /// The first day anything was saved in this browser.
     pub since: RwSignal<Option<NaiveDate>>,
@@ -189,6 +192,7 @@ impl AppState {
             plan,
             plans,
             save: RwSignal::new(status),
+            save_failure: RwSignal::new(None),
             notice: RwSignal::new(notice),
             since: RwSignal::new(meta.since),
             saver,
@@ -418,9 +422,13 @@ impl AppState {
                 self.since.update(|d| {
                     d.get_or_insert(today);
                 });
+                self.save_failure.set(None);
                 self.save.set(SaveStatus::Saved);
             }
-            Err(e) => self.save.set(SaveStatus::Failed(e)),
+            Err(e) => {
+                self.save_failure.set(Some(e.clone()));
+                self.save.set(SaveStatus::Failed(e));
+            }
         }
     }
 
@@ -458,10 +466,7 @@ impl AppState {
 
     /// Whether an edit is waiting to be saved, or the last save failed.
     pub fn unsaved(&self) -> bool {
-        self.saver.with_value(|s| s.dirty)
-            || self
-                .save
-                .with_untracked(|s| matches!(s, SaveStatus::Failed(_)))
+        self.saver.with_value(|s| s.dirty) || self.save_failure.with_untracked(Option::is_some)
     }
 
     /// The whole workspace as a file, for a backup: its name and text.

@@ -73,7 +73,9 @@ pub fn StorageBanners() -> impl IntoView {
         })
     };
     let full = move || {
-        (state.save.get() == SaveStatus::Failed(StorageError::QuotaExceeded)).then(|| {
+        // The last failure, not the status: an edit while the store is still full says
+        // "saving" until its save fails again, and the work is no safer meanwhile.
+        (state.save_failure.get() == Some(StorageError::QuotaExceeded)).then(|| {
             view! {
                 <div id="quota-banner" class="banner banner-error" role="alert">
                     {t.quota_banner} " "

@@ -1,54 +1,14 @@
 //! Storage that never loses work, end to end on the single file from file://: a full store
-//! (the banner, the backup export with the edit in it, the save that succeeds once space is
-//! freed) and two windows editing different tasks (each sees the other's edit, also after a
-//! reload).
+//! (the banner that stays until a save succeeds, the backup export with the edit in it, the
+//! warning before closing, the save that succeeds once space is freed) and two windows editing
+//! different tasks (each sees the other's edit, also after a reload).
+
+mod exchange_common;
+mod storage_common;
 
 use cchc_e2e::Browser;
-use serde_json::{json, Value};
-
-/// The seed's task of criterion 1.3 (its id derives from the plan and the code).
-const TASK_1_3: &str = "t2ysmf0kf629kf";
-
-async fn open_example(browser: &Browser) {
-    browser.open_single_file().await;
-    browser.click("#open-example").await;
-    browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
-    browser.wait_text("#save-status", "Đã lưu").await;
-}
-
-/// Marks a task done from the task list and its editor, as an officer does.
-async fn mark_done(browser: &Browser, code: &str) {
-    browser.click("nav a[data-view=nhiem-vu]").await;
-    browser
-        .click(&format!("#task-table tr[data-code='{code}'] td.title a"))
-        .await;
-    browser.click("#task-editor #mark-done").await;
-    browser
-        .wait_text("#task-editor .editor-title .badge", "Hoàn thành quá hạn")
-        .await;
-}
-
-/// Waits until the task list shows the task of `code` done.
-async fn wait_done_in_list(browser: &Browser, code: &str) {
-    browser.click("nav a[data-view=nhiem-vu]").await;
-    browser
-        .wait_text(
-            &format!("#task-table tr[data-code='{code}'] .badge"),
-            "Hoàn thành quá hạn",
-        )
-        .await;
-}
-
-/// Fills localStorage until it refuses more; returns how many filler keys it took.
-async fn fill_storage(browser: &Browser) -> u64 {
-    let filled = browser
-        .js("let n = 0; for (let size = 1 << 20; size >= 16; size >>= 1) { \
-               const chunk = 'x'.repeat(size); \
-               while (true) { try { localStorage.setItem('filler:' + n, chunk); n++; } catch (e) { break; } } } \
-             return n;")
-        .await;
-    filled.as_u64().unwrap_or(0)
-}
+use exchange_common::download;
+use storage_common::*;
 
 #[tokio::test]
 async fn a_full_store_keeps_the_edit_offers_a_backup_and_recovers() {
@@ -62,10 +22,7 @@ async fn a_full_store_keeps_the_edit_offers_a_backup_and_recovers() {
     // An edit that cannot be saved: the banner says so and stays; the plan keeps the edit.
     mark_done(&browser, "1.3").await;
     browser.wait_for("#quota-banner").await;
-    assert!(browser
-        .text("#save-status")
-        .await
-        .starts_with("Chưa lưu được:"));
+    assert!(browser.text("#save-status").await.starts_with(NOT_SAVED));
     let stored = browser
         .js("return localStorage.getItem('cchc:workspace')")
         .await;
@@ -73,27 +30,66 @@ async fn a_full_store_keeps_the_edit_offers_a_backup_and_recovers() {
         stored, stored_before,
         "what was stored stays readable, untouched"
     );
-
-    // The backup file holds the edit.
-    browser.click("#export-backup").await;
-    let file = browser.wait_download().await;
-    let exported: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).expect("JSON");
-    assert_eq!(exported["format"], "cchc-plan");
-    assert_eq!(
-        exported["records"][TASK_1_3]["fields"]["status"][0],
-        json!("done_late")
+    assert!(
+        leaving_is_held(&browser).await,
+        "closing asks first: the last save failed"
     );
 
-    // Space freed: the next save succeeds and the banner goes.
-    browser.js("Object.keys(localStorage).filter(k => k.startsWith('filler:')).forEach(k => localStorage.removeItem(k)); return 1").await;
+    // The backup file holds the edit.
+    assert_backup_has_done(&download(&browser, "#export-backup").await, TASK_1_3);
+
+    // Another edit while the store is still full: "saving" again, but the banner stays,
+    // right after the edit and once its save has failed in turn.
+    watch_quota_banner(&browser).await;
     mark_done(&browser, "1.5").await;
+    assert!(
+        browser
+            .client()
+            .find(fantoccini::Locator::Css("#quota-banner"))
+            .await
+            .is_ok(),
+        "the banner is still there right after the edit"
+    );
+    browser
+        .wait_until("the edit's save to fail in turn", || async {
+            let trace = quota_banner_trace(&browser).await;
+            let saving = trace.iter().position(|(status, _)| status == "Đang lưu…")?;
+            trace[saving..]
+                .iter()
+                .any(|(status, _)| status.starts_with(NOT_SAVED))
+                .then_some(())
+        })
+        .await;
+    browser.wait_for("#quota-banner").await;
+    let trace = quota_banner_trace(&browser).await;
+    assert!(
+        trace.iter().all(|(_, shown)| *shown),
+        "the banner never left while the store was full: {trace:?}"
+    );
+    assert!(leaving_is_held(&browser).await, "still nothing saved");
+
+    // Space freed: the banner stays until a save succeeds, and goes when "Đã lưu" shows.
+    free_storage(&browser).await;
+    browser.wait_for("#quota-banner").await;
+    mark_done(&browser, "1.7").await;
     browser.wait_text("#save-status", "Đã lưu").await;
     browser.wait_gone("#quota-banner").await;
+    let trace = quota_banner_trace(&browser).await;
+    let gone = trace
+        .iter()
+        .find(|(_, shown)| !shown)
+        .expect("the banner went");
+    assert_eq!(
+        gone.0, "Đã lưu",
+        "the banner went with the successful save: {trace:?}"
+    );
+    assert!(!leaving_is_held(&browser).await, "everything is saved");
 
-    // Nothing lost: both edits after a reload.
+    // Nothing lost: every edit after a reload.
     browser.reload().await;
-    wait_done_in_list(&browser, "1.3").await;
-    wait_done_in_list(&browser, "1.5").await;
+    for code in ["1.3", "1.5", "1.7"] {
+        wait_done_in_list(&browser, code).await;
+    }
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
