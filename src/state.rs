@@ -101,13 +101,24 @@ pub enum StartNotice {
     PutAside(String),
 }
 
-/// The save in waiting: whether there are unsaved edits, the timer, and the last save
-/// generation this tab has seen (another tab's save moves it).
+/// What closing the page now would lose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtRisk {
+    /// Edits not yet saved, or the last save failed.
+    Unsaved,
+    /// Storage is unavailable: edits live in memory only, and some are in no exported file.
+    OnlyInMemory,
+}
+
+/// The save in waiting: whether there are unsaved edits, the timer, the last save
+/// generation this tab has seen (another tab's save moves it), and whether the workspace
+/// changed since the last backup export.
 #[derive(Clone, Copy, Default)]
 struct Saver {
     dirty: bool,
     timer: Option<TimeoutHandle>,
     generation: u64,
+    unexported: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -368,6 +379,7 @@ impl AppState {
         self.saver.update_value(|s| {
             s.timer = timer;
             s.dirty = true;
+            s.unexported = true;
         });
         match timer {
             Some(_) => self.save.set(SaveStatus::Saving),
@@ -382,6 +394,7 @@ impl AppState {
             dirty,
             timer,
             generation,
+            ..
         } = self.saver.get_value();
         if let Some(timer) = timer {
             timer.clear();
@@ -464,9 +477,24 @@ impl AppState {
         })
     }
 
-    /// Whether an edit is waiting to be saved, or the last save failed.
-    pub fn unsaved(&self) -> bool {
-        self.saver.with_value(|s| s.dirty) || self.save_failure.with_untracked(Option::is_some)
+    /// What closing the page now would lose: an edit waiting to be saved, or work since the
+    /// last failed save; in memory mode, every edit since the last backup export.
+    pub fn at_risk(&self) -> Option<AtRisk> {
+        let Saver {
+            dirty, unexported, ..
+        } = self.saver.get_value();
+        if dirty || self.save_failure.with_untracked(Option::is_some) {
+            return Some(AtRisk::Unsaved);
+        }
+        let in_memory = storage::availability() != storage::Availability::Persistent;
+        (in_memory && unexported).then_some(AtRisk::OnlyInMemory)
+    }
+
+    /// The whole workspace was exported to a file on `day`: the backup reminder restarts,
+    /// and in memory mode closing the page loses nothing that file does not hold.
+    pub fn backup_exported(&self, day: NaiveDate) {
+        self.saver.update_value(|s| s.unexported = false);
+        self.set_prefs(|p| p.last_export = Some(day));
     }
 
     /// The whole workspace as a file, for a backup: its name and text.
@@ -520,7 +548,8 @@ impl AppState {
 
 /// Saving at the moments a page can be closed or left: hidden (tab switch, minimise, close),
 /// left for another window, or unloaded; taking in what other tabs save; warning before
-/// closing when a save failed; and asking the browser to keep our storage.
+/// closing when work would be lost ([`AppState::at_risk`]); and asking the browser to keep
+/// our storage.
 pub fn install_lifecycle(state: AppState) {
     use leptos::ev;
     let flush = move || state.save_now();
@@ -536,9 +565,13 @@ pub fn install_lifecycle(state: AppState) {
         }),
         window_event_listener(ev::beforeunload, move |e| {
             state.save_now();
-            if state.unsaved() {
+            if let Some(risk) = state.at_risk() {
+                let t = &crate::ui::i18n::t().shell;
                 e.prevent_default();
-                e.set_return_value(crate::ui::i18n::t().shell.leave_unsaved);
+                e.set_return_value(match risk {
+                    AtRisk::Unsaved => t.leave_unsaved,
+                    AtRisk::OnlyInMemory => t.leave_memory_only,
+                });
             }
         }),
     ];

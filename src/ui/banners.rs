@@ -14,10 +14,19 @@ pub fn export_backup(state: AppState, flash: Flash) {
     let (name, text) = state.backup_file();
     match download(&name, text.as_bytes(), JSON) {
         Ok(()) => {
-            state.set_prefs(|p| p.last_export = Some(crate::state::today()));
+            state.backup_exported(crate::state::today());
             flash.say(t.exported);
         }
         Err(e) => flash.say(format!("{} {e:?}", t.export_failed)),
+    }
+}
+
+/// "Xuất tệp sao lưu", offered wherever the data is at risk.
+fn export_button(state: AppState, flash: Flash, id: &'static str) -> impl IntoView {
+    view! {
+        <button type="button" id=id class="primary" on:click=move |_| export_backup(state, flash)>
+            {i18n::t().shell.export_backup}
+        </button>
     }
 }
 
@@ -43,6 +52,8 @@ pub fn StorageBanners() -> impl IntoView {
                 <strong>{t.memory_mode_banner}</strong>
                 " "
                 <span>{reason.to_string()}</span>
+                " "
+                {export_button(state, flash, "memory-export-backup")}
             </div>
         }),
     };
@@ -79,7 +90,7 @@ pub fn StorageBanners() -> impl IntoView {
             view! {
                 <div id="quota-banner" class="banner banner-error" role="alert">
                     {t.quota_banner} " "
-                    <button type="button" id="export-backup" class="primary" on:click=move |_| export_backup(state, flash)>{t.export_backup}</button>
+                    {export_button(state, flash, "export-backup")}
                 </div>
             }
         })
@@ -89,7 +100,7 @@ pub fn StorageBanners() -> impl IntoView {
             view! {
                 <div id="export-reminder" class="banner banner-info" role="status">
                     {t.export_reminder} " "
-                    <button type="button" on:click=move |_| export_backup(state, flash)>{t.export_backup}</button>
+                    {export_button(state, flash, "reminder-export-backup")}
                 </div>
             }
         })

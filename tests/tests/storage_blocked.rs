@@ -1,8 +1,16 @@
 //! When the browser refuses localStorage (site data blocked by policy), the app still starts,
-//! says so in Vietnamese, and keeps edits in memory.
+//! says so in Vietnamese, keeps edits in memory, exports them to a file, and asks before the
+//! page is closed while some edit is in no exported file.
+
+mod exchange_common;
+mod storage_common;
 
 use cchc_e2e::{dist_dir, Browser, StaticServer};
+use exchange_common::download;
 use serde_json::json;
+use storage_common::{assert_backup_has_done, leaving_is_held, mark_done, TASK_1_3};
+
+const IN_MEMORY: &str = "Đã ghi nhớ tạm (chưa lưu được vào trình duyệt)";
 
 #[tokio::test]
 async fn blocked_storage_shows_the_banner_and_runs_in_memory() {
@@ -32,6 +40,35 @@ async fn blocked_storage_shows_the_banner_and_runs_in_memory() {
         )
         .await;
     browser.wait_text("#header-officer", "Đ/c Lan").await;
+    assert!(
+        !leaving_is_held(&browser).await,
+        "no plan edited yet: closing loses nothing"
+    );
+
+    // An edit lives in memory only: closing would lose it, so the page asks first.
+    browser.click("nav a[data-view=tong-quan]").await;
+    browser.click("#open-example").await;
+    browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
+    mark_done(&browser, "1.3").await;
+    browser.wait_text("#save-status", IN_MEMORY).await;
+    assert!(
+        leaving_is_held(&browser).await,
+        "an edit in no file: closing asks first"
+    );
+
+    // The banner's export downloads a file holding the edit; then closing loses nothing.
+    let file = download(&browser, "#memory-export-backup").await;
+    assert_backup_has_done(&file, TASK_1_3);
+    assert!(
+        !leaving_is_held(&browser).await,
+        "every edit is in the exported file"
+    );
+    mark_done(&browser, "1.5").await;
+    browser.wait_text("#save-status", IN_MEMORY).await;
+    assert!(
+        leaving_is_held(&browser).await,
+        "a new edit since the export: closing asks again"
+    );
     browser.assert_no_console_errors().await;
     browser.close().await;
 }

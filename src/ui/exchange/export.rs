@@ -120,7 +120,7 @@ fn run_export(state: AppState, unit: Option<(String, String)>) -> String {
     match download(&name, text.as_bytes(), JSON) {
         Ok(()) => {
             if unit.is_none() {
-                state.set_prefs(|p| p.last_export = Some(today));
+                state.backup_exported(today);
             }
             fill(t.exported, &[&name])
         }

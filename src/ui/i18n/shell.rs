@@ -50,6 +50,7 @@ pub struct Shell {
     pub exported: &'static str,
     pub export_failed: &'static str,
     pub leave_unsaved: &'static str,
+    pub leave_memory_only: &'static str,
     pub backups_title: &'static str,
     pub backups_intro: &'static str,
     pub backups_none: &'static str,
@@ -155,6 +156,7 @@ máy này: hãy xuất một tệp và cất vào USB hoặc gửi thư cho chí
     exported: "Đã xuất tệp sao lưu.",
     export_failed: "Không xuất được tệp:",
     leave_unsaved: "Có thay đổi chưa lưu được vào trình duyệt.",
+    leave_memory_only: "Dữ liệu chỉ nằm trong bộ nhớ tạm: đóng trang sẽ mất các thay đổi chưa xuất ra tệp.",
     backups_title: "Bản sao lưu tự động",
     backups_intro: "Mỗi ngày có thay đổi, trình duyệt giữ lại trạng thái cuối ngày (tối đa 7 ngày, \
 bỏ bản cũ nhất khi bộ nhớ chật). Khôi phục sẽ ghi lại các giá trị của ngày đó như một thay đổi mới, \
@@ -237,6 +239,7 @@ on this computer: export a file and keep it on a USB stick or email it to yourse
     exported: "Backup file exported.",
     export_failed: "Could not export the file:",
     leave_unsaved: "Some changes could not be saved to the browser.",
+    leave_memory_only: "The data is in memory only: closing the page loses the changes not exported to a file.",
     backups_title: "Automatic backups",
     backups_intro: "For each day with changes the browser keeps how the plan stood at the end of the \
 day (up to 7 days; the oldest go first when space is short). Restoring writes that day's values back \
