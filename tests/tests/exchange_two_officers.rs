@@ -15,42 +15,8 @@ const BINH: &str = "Trần Thị Bình";
 const NOTE_AN: &str = "Đã gửi báo cáo quý III";
 const NOTE_BINH: &str = "Chờ số liệu của các bộ phận";
 
-/// Opens the task of `code` in the task editor.
-async fn open_task(browser: &Browser, code: &str) {
-    go(browser, "nhiem-vu").await;
-    browser
-        .click(&format!("#task-table tr[data-code='{code}'] td.title a"))
-        .await;
-    browser.wait_for("#task-editor #task-note").await;
-}
-
-/// Types into a field as an officer does: select what is there, type over it, leave with
-/// Tab (one change event).
-async fn retype(browser: &Browser, css: &str, text: &str) {
-    let field = browser.wait_for(css).await;
-    field.click().await.expect("focus the field");
-    field
-        .send_keys(&format!("\u{E009}a\u{E000}{text}\u{E004}"))
-        .await
-        .expect("type");
-}
-
-/// Waits until the edits are written to storage (saves wait for a pause).
-async fn saved(browser: &Browser) {
-    browser.wait_text("#save-status", "Đã lưu").await;
-}
-
 async fn shows_conflict_on_note(browser: &Browser) {
-    go(browser, "lich-su").await;
-    let row = browser.wait_for("#conflicts tr.conflict").await;
-    let text = row.text().await.unwrap_or_default();
-    assert!(text.contains("Nhiệm vụ 1.3"), "{text}");
-    assert!(text.contains("Ghi chú"), "{text}");
-    assert!(
-        text.contains(NOTE_AN) && text.contains(NOTE_BINH),
-        "both values: {text}"
-    );
-    assert_eq!(browser.text("#conflict-count").await, "1");
+    shows_note_conflict(browser, "1.3", &[NOTE_AN, NOTE_BINH]).await;
 }
 
 #[tokio::test]

@@ -196,3 +196,43 @@ pub fn keep(file: &Path, dir: &Path, who: &str) -> PathBuf {
     std::fs::copy(file, &kept).expect("keep the file");
     kept
 }
+
+/// Opens the task of `code` in the task editor.
+pub async fn open_task(browser: &Browser, code: &str) {
+    go(browser, "nhiem-vu").await;
+    browser
+        .click(&format!("#task-table tr[data-code='{code}'] td.title a"))
+        .await;
+    browser.wait_for("#task-editor #task-note").await;
+}
+
+/// Types into a field as an officer does: select what is there, type over it, leave with
+/// Tab (one change event).
+pub async fn retype(browser: &Browser, css: &str, text: &str) {
+    let field = browser.wait_for(css).await;
+    field.click().await.expect("focus the field");
+    field
+        .send_keys(&format!("\u{E009}a\u{E000}{text}\u{E004}"))
+        .await
+        .expect("type");
+}
+
+/// Waits until the edits are written to storage (saves wait for a pause).
+pub async fn saved(browser: &Browser) {
+    browser.wait_text("#save-status", "Đã lưu").await;
+}
+
+/// Waits until Lịch sử lists the note of task `code` as the one conflict, with every value
+/// of `notes` shown.
+pub async fn shows_note_conflict(browser: &Browser, code: &str, notes: &[&str]) {
+    go(browser, "lich-su").await;
+    let row = browser.wait_for("#conflicts tr.conflict").await;
+    let text = row.text().await.unwrap_or_default();
+    assert!(text.contains(&format!("Nhiệm vụ {code}")), "{text}");
+    assert!(text.contains("Ghi chú"), "{text}");
+    assert!(
+        notes.iter().all(|n| text.contains(n)),
+        "every value {notes:?}: {text}"
+    );
+    assert_eq!(browser.text("#conflict-count").await, "1");
+}
