@@ -212,6 +212,7 @@ pub fn read_snapshot(day: NaiveDate) -> Option<Workspace> {
 mod tests {
     use super::*;
     use crate::storage;
+    use cchc_core::model::workspace::{Action, Ctx, Op};
     use cchc_core::model::{seed, ReplicaId};
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -251,6 +252,71 @@ mod tests {
         }
         assert_eq!(snapshots().len(), SNAPSHOTS_KEPT, "{:?}", snapshots());
         assert_eq!(snapshots().last(), Some(&day(13)));
+        clear();
+    }
+
+    /// Fills the store with keys of ours (so `clear` removes them) until it refuses more.
+    fn fill_store() {
+        let mut n = 0;
+        let mut size = 1 << 20;
+        while size >= 16 {
+            let chunk = "x".repeat(size);
+            while storage::set(&format!("test-filler:{n}"), &chunk).is_ok() {
+                n += 1;
+            }
+            size /= 2;
+        }
+    }
+
+    /// `ws` with `chars` more characters of text that does not compress.
+    fn grown(ws: &Workspace, chars: usize) -> Workspace {
+        let mut bits = 0x2545_f491_u64;
+        let noise: String = (0..chars)
+            .map(|_| {
+                bits = bits
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                char::from_u32(0x4e00 + (bits >> 40) as u32 % 0x5000).unwrap_or('x')
+            })
+            .collect();
+        let mut grown = ws.clone();
+        let ctx = Ctx {
+            now_ms: 1,
+            who: "t".into(),
+        };
+        grown
+            .apply(
+                Action::Edit,
+                vec![Op::set(&seed::plan_id(), "thu", noise)],
+                &ctx,
+            )
+            .unwrap();
+        grown
+    }
+
+    #[wasm_bindgen_test]
+    fn when_space_is_short_the_oldest_snapshots_go_first() {
+        clear();
+        let ws = example();
+        for d in 1..=4 {
+            save(&ws, "t", day(d)).unwrap();
+        }
+        assert_eq!(snapshots(), vec![day(1), day(2), day(3)]);
+        fill_store();
+
+        // A bigger workspace, the same day: one snapshot's room is enough; the oldest goes.
+        let bigger = grown(&ws, 1000);
+        let saved = save(&bigger, "t", day(4)).unwrap();
+        assert_eq!(saved.dropped, vec![day(1)]);
+        assert_eq!(snapshots(), vec![day(2), day(3)]);
+        assert!(matches!(load("x"), Loaded::Ready(back, _) if back == bigger));
+
+        // A new day while still full: the 4th's snapshot takes the room of the oldest left.
+        let saved = save(&bigger, "t", day(5)).unwrap();
+        assert_eq!(saved.snapshot, Some(day(4)));
+        assert_eq!(saved.dropped, vec![day(2)]);
+        assert_eq!(snapshots(), vec![day(3), day(4)]);
+        assert_eq!(read_snapshot(day(4)), Some(bigger));
         clear();
     }
 
