@@ -1,13 +1,14 @@
 //! Storage that never loses work, end to end on the single file from file://: a full store
 //! (the banner that stays until a save succeeds, the backup export with the edit in it, the
-//! warning before closing, the save that succeeds once space is freed) and two windows editing
-//! different tasks (each sees the other's edit, also after a reload).
+//! warning before closing, the save that succeeds once space is freed), two windows editing
+//! different tasks (each sees the other's edit, also after a reload), and two windows editing
+//! the same field without seeing each other (the conflict is listed in both).
 
 mod exchange_common;
 mod storage_common;
 
 use cchc_e2e::Browser;
-use exchange_common::download;
+use exchange_common::{download, open_task, retype, saved, shows_note_conflict};
 use storage_common::*;
 
 #[tokio::test]
@@ -145,6 +146,58 @@ async fn two_windows_edit_different_tasks_and_both_keep_both() {
         .as_str()
         .unwrap_or_default()
         .contains("cchc:workspace"));
+    browser.assert_no_console_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn two_windows_editing_the_same_field_unseen_both_list_the_conflict() {
+    const NOTE_FIRST: &str = "Ghi chú ở cửa sổ thứ nhất";
+    const NOTE_SECOND: &str = "Ghi chú ở cửa sổ thứ hai";
+    let browser = Browser::new().await;
+    open_example(&browser).await;
+    let client = browser.client();
+    let first = client.window().await.expect("window");
+    let second = client
+        .new_window(true)
+        .await
+        .expect("a second window")
+        .handle;
+    client
+        .switch_to_window(second.clone())
+        .await
+        .expect("switch");
+    browser.open_single_file().await;
+    browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
+
+    // The store is full: neither window can save, so neither sees the other's note.
+    assert!(fill_storage(&browser).await > 0);
+    client
+        .switch_to_window(first.clone())
+        .await
+        .expect("switch");
+    open_task(&browser, "1.3").await;
+    retype(&browser, "#task-note", NOTE_FIRST).await;
+    wait_status_starting(&browser, NOT_SAVED).await;
+    client
+        .switch_to_window(second.clone())
+        .await
+        .expect("switch");
+    open_task(&browser, "1.3").await;
+    retype(&browser, "#task-note", NOTE_SECOND).await;
+    wait_status_starting(&browser, NOT_SAVED).await;
+
+    // Space freed: the second window's next edit saves; the first takes it in and saves back.
+    free_storage(&browser).await;
+    mark_done(&browser, "1.5").await;
+    saved(&browser).await;
+    shows_note_conflict(&browser, "1.3", &[NOTE_FIRST, NOTE_SECOND]).await;
+    client
+        .switch_to_window(first.clone())
+        .await
+        .expect("switch");
+    shows_note_conflict(&browser, "1.3", &[NOTE_FIRST, NOTE_SECOND]).await;
+    saved(&browser).await;
     browser.assert_no_console_errors().await;
     browser.close().await;
 }
