@@ -17,7 +17,7 @@ pub fn export_backup(state: AppState, flash: Flash) {
             state.backup_exported(crate::state::today());
             flash.say(t.exported);
         }
-        Err(e) => flash.say(format!("{} {e:?}", t.export_failed)),
+        Err(e) => flash.say(format!("{} {e}", t.export_failed)),
     }
 }
 
@@ -36,7 +36,7 @@ pub fn download_raw(key: &str, flash: Flash) {
     let text = stored::raw(key).unwrap_or_default();
     let name = format!("cchc-{}.txt", key.replace([':', '/'], "-"));
     if let Err(e) = download(&name, text.as_bytes(), "text/plain") {
-        flash.say(format!("{} {e:?}", t.export_failed));
+        flash.say(format!("{} {e}", t.export_failed));
     }
 }
 

@@ -552,16 +552,8 @@ fn deliver(ed: Editor, name: &str, mime: &str, bytes: Result<Vec<u8>, ExportErro
     let t = &i18n::t().reports;
     let outcome = match bytes {
         Err(e) => Err(e.message_vi().to_string()),
-        Ok(bytes) => crate::download::download(name, &bytes, mime).map_err(|e| {
-            let detail = e
-                .as_string()
-                .or_else(|| {
-                    e.dyn_ref::<js_sys::Error>()
-                        .map(|e| String::from(e.message()))
-                })
-                .unwrap_or_default();
-            format!("{} {detail}", t.download_failed)
-        }),
+        Ok(bytes) => crate::download::download(name, &bytes, mime)
+            .map_err(|e| format!("{} {e}", t.download_failed)),
     };
     match outcome {
         Ok(()) => ed.flash.say((t.downloaded)(name)),

@@ -124,9 +124,6 @@ fn run_export(state: AppState, unit: Option<(String, String)>) -> String {
             }
             fill(t.exported, &[&name])
         }
-        Err(e) => fill(
-            t.export_failed,
-            &[&e.as_string().unwrap_or_else(|| format!("{e:?}"))],
-        ),
+        Err(e) => fill(t.export_failed, &[&e.to_string()]),
     }
 }

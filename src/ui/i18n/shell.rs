@@ -51,6 +51,9 @@ pub struct Shell {
     pub export_failed: &'static str,
     pub leave_unsaved: &'static str,
     pub leave_memory_only: &'static str,
+    pub download_no_memory: &'static str,
+    pub download_page_failed: &'static str,
+    pub browser_said: &'static str,
     pub backups_title: &'static str,
     pub backups_intro: &'static str,
     pub backups_none: &'static str,
@@ -157,6 +160,11 @@ máy này: hãy xuất một tệp và cất vào USB hoặc gửi thư cho chí
     export_failed: "Không xuất được tệp:",
     leave_unsaved: "Có thay đổi chưa lưu được vào trình duyệt.",
     leave_memory_only: "Dữ liệu chỉ nằm trong bộ nhớ tạm: đóng trang sẽ mất các thay đổi chưa xuất ra tệp.",
+    download_no_memory: "Trình duyệt không đủ bộ nhớ để tạo tệp. Hãy đóng bớt các thẻ và chương trình \
+khác rồi bấm lại; đừng đóng trang này kẻo mất dữ liệu.",
+    download_page_failed: "Trình duyệt không cho trang tải tệp về. Hãy bấm lại; nếu vẫn không được, \
+đừng đóng trang này: chụp màn hình thông báo và gọi người phụ trách kỹ thuật.",
+    browser_said: "trình duyệt báo",
     backups_title: "Bản sao lưu tự động",
     backups_intro: "Mỗi ngày có thay đổi, trình duyệt giữ lại trạng thái cuối ngày (tối đa 7 ngày, \
 bỏ bản cũ nhất khi bộ nhớ chật). Khôi phục sẽ ghi lại các giá trị của ngày đó như một thay đổi mới, \
@@ -240,6 +248,11 @@ on this computer: export a file and keep it on a USB stick or email it to yourse
     export_failed: "Could not export the file:",
     leave_unsaved: "Some changes could not be saved to the browser.",
     leave_memory_only: "The data is in memory only: closing the page loses the changes not exported to a file.",
+    download_no_memory: "The browser has not enough memory to make the file. Close other tabs and \
+programs, then click again; do not close this page or the data is lost.",
+    download_page_failed: "The browser did not let the page download the file. Click again; if it \
+still fails, do not close this page: take a screenshot of this message and call whoever looks after IT.",
+    browser_said: "the browser said",
     backups_title: "Automatic backups",
     backups_intro: "For each day with changes the browser keeps how the plan stood at the end of the \
 day (up to 7 days; the oldest go first when space is short). Restoring writes that day's values back \
