@@ -2,25 +2,17 @@
 //! is put aside byte for byte and offered for download; data of a newer version is shown
 //! read-only and nothing in storage changes.
 
+mod storage_common;
+
 use cchc_core::exchange::store;
 use cchc_core::model::{seed, ReplicaId, Workspace};
 use cchc_e2e::Browser;
-use serde_json::{json, Value};
+use serde_json::Value;
+use storage_common::plant;
 
 /// Every key of ours in localStorage, with its value.
 const OUR_KEYS: &str = "return Object.fromEntries(Object.keys(localStorage)\
     .filter(k => k.startsWith('cchc:')).map(k => [k, localStorage.getItem(k)]))";
-
-async fn plant(browser: &Browser, key: &str, value: &str) {
-    browser
-        .client()
-        .execute(
-            "localStorage.setItem(arguments[0], arguments[1])",
-            vec![json!(key), json!(value)],
-        )
-        .await
-        .expect("plant");
-}
 
 #[tokio::test]
 async fn unreadable_data_is_put_aside_and_offered_for_download() {

@@ -1,6 +1,6 @@
 //! Steps shared by the storage journeys: the example opened, tasks marked done, the store
 //! filled and freed, values planted, the backup file read, and what the page would do if
-//! the officer left it now. Test files using it also declare `mod exchange_common;`.
+//! the officer left it now.
 
 #![allow(dead_code)] // Each test file uses some of these.
 
