@@ -1,6 +1,7 @@
 //! When the browser refuses localStorage (site data blocked by policy), the app still starts,
 //! says so in Vietnamese, keeps edits in memory, exports them to a file, and asks before the
-//! page is closed while some edit is in no exported file.
+//! page is closed while some edit is in no exported file: served over http, and as the single
+//! file from file:// (the content setting blocks it there too).
 
 mod exchange_common;
 mod storage_common;
@@ -12,12 +13,28 @@ use storage_common::{assert_backup_has_done, leaving_is_held, mark_done, TASK_1_
 
 const IN_MEMORY: &str = "Đã ghi nhớ tạm (chưa lưu được vào trình duyệt)";
 
+/// A browser whose profile blocks site data, localStorage included.
+async fn blocking_browser() -> Browser {
+    Browser::with_prefs(json!({ "profile.default_content_setting_values.cookies": 2 })).await
+}
+
 #[tokio::test]
 async fn blocked_storage_shows_the_banner_and_runs_in_memory() {
     let server = StaticServer::start(&dist_dir());
-    let browser =
-        Browser::with_prefs(json!({ "profile.default_content_setting_values.cookies": 2 })).await;
+    let browser = blocking_browser().await;
     browser.open(&server.url("index.html")).await;
+    runs_in_memory_and_exports(browser).await;
+}
+
+#[tokio::test]
+async fn blocked_storage_on_the_single_file_runs_in_memory() {
+    let browser = blocking_browser().await;
+    browser.open_single_file().await;
+    runs_in_memory_and_exports(browser).await;
+}
+
+/// The journey on a page just opened in a profile that blocks site data.
+async fn runs_in_memory_and_exports(browser: Browser) {
     let blocked = browser
         .js("try { localStorage.length; return false; } catch (e) { return true; }")
         .await;
