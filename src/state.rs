@@ -390,12 +390,16 @@ impl AppState {
     /// Saves now if anything is unsaved: first takes in what another tab saved meanwhile,
     /// so that no tab writes over another's newer work.
     pub fn save_now(&self) {
-        let Saver {
+        // A timer may fire after the app was unmounted (component tests do that): nothing to save.
+        let Some(Saver {
             dirty,
             timer,
             generation,
             ..
-        } = self.saver.get_value();
+        }) = self.saver.try_get_value()
+        else {
+            return;
+        };
         if let Some(timer) = timer {
             timer.clear();
         }
