@@ -188,3 +188,15 @@ proptest! {
 fn the_seed_itself_pastes_once() {
     assert!(paste_twice(appendix()).is_ok());
 }
+
+/// Found by the property above: a row naming two new units (a duplicated header row shifts the
+/// deadline into the units column) and a garbled one. The first paste listed the new units in
+/// the cell's order, the second in the order they were numbered, so pasting again changed them.
+#[test]
+fn new_units_keep_their_place_in_a_task_when_pasted_again() {
+    let mutations = [
+        Mutation::Insert(1_072_265_646_934_776_878, 2_079_381_525_458_234, ')'),
+        Mutation::Duplicate(5_722_970_284_778_559_665),
+    ];
+    paste_twice(&mutate(appendix(), &mutations)).unwrap();
+}

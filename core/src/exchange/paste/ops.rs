@@ -43,6 +43,7 @@ pub fn to_ops(
         new_id,
         ops: Vec::new(),
         taken: BTreeSet::new(),
+        new_units: Vec::new(),
         new_officers: BTreeMap::new(),
     };
     b.plan_line(preview);
@@ -80,6 +81,8 @@ struct Builder<'a> {
     ops: Vec<Op>,
     /// Ids given out in this paste.
     taken: BTreeSet<String>,
+    /// New units' ids, in the order they are created (and numbered).
+    new_units: Vec<String>,
     /// New officers by folded name: their ids.
     new_officers: BTreeMap<String, String>,
 }
@@ -152,6 +155,7 @@ impl Builder<'_> {
                     (f::ORDER, json!(order)),
                 ],
             ));
+            self.new_units.push(id.clone());
             created.push((id, name));
         }
         created
@@ -363,12 +367,19 @@ impl Builder<'_> {
                 Found::Officer { .. } | Found::NewOfficer { .. } => {}
             }
         }
-        // The commune's order, whatever order the cell lists them in; new units last.
+        // The commune's order, whatever order the cell lists them in; new units last, in the
+        // order they are numbered, so that the same paste again finds the list unchanged.
+        let units = &self.view.units;
         let rank = |id: &String| {
-            self.view
-                .units
+            units
                 .iter()
                 .position(|u| &u.id == id)
+                .or_else(|| {
+                    self.new_units
+                        .iter()
+                        .position(|n| n == id)
+                        .map(|i| units.len() + i)
+                })
                 .unwrap_or(usize::MAX)
         };
         crate::order::sort_by_key(&mut ids, |id| rank(id));
