@@ -51,7 +51,7 @@ fn merge_100k_tasks(bencher: divan::Bencher) {
 
 /// A file of about 10 MB.
 fn ten_mb_file() -> Vec<u8> {
-    let doc = sample::doc(110, 200);
+    let doc = sample::doc(80, 200);
     let header = Header {
         format: format::FORMAT.into(),
         schema: format::SCHEMA,

@@ -68,10 +68,20 @@ pub fn fold_char(c: char) -> Option<char> {
 /// Whether every word of the query occurs in the text, ignoring case and diacritics.
 /// `folded_text` must come from [`fold`].
 pub fn matches_query(folded_text: &str, query: &str) -> bool {
+    matches_words(folded_text, &query_words(query))
+}
+
+/// The query's words, folded: fold it once, then test many texts with [`matches_words`].
+pub fn query_words(query: &str) -> Vec<String> {
     fold(query)
         .split(' ')
         .filter(|w| !w.is_empty())
-        .all(|w| folded_text.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+pub fn matches_words(folded_text: &str, words: &[String]) -> bool {
+    words.iter().all(|w| folded_text.contains(w.as_str()))
 }
 
 /// Words that name the kind of a unit or person, not the unit itself.

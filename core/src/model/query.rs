@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use super::code::Code;
 use super::deadline::month_end;
-use super::names::matches_query;
+use super::names::{matches_words, query_words};
 use super::records::{Status, Task};
 use super::scoring::task_timing;
 use super::view::PlanView;
@@ -102,7 +102,7 @@ pub fn select(view: &PlanView, q: &TaskQuery, as_of: NaiveDate) -> Vec<usize> {
         .as_deref()
         .and_then(|o| view.officer(o))
         .map(|o| o.unit.clone());
-    let text = q.text.trim();
+    let words = query_words(&q.text);
     let rows: Vec<usize> = view
         .tasks
         .iter()
@@ -128,7 +128,7 @@ pub fn select(view: &PlanView, q: &TaskQuery, as_of: NaiveDate) -> Vec<usize> {
         })
         .filter(|(_, t)| status_matches(q.status, t.status))
         .filter(|(_, t)| when_matches(view, t, q.when, as_of))
-        .filter(|(_, t)| text.is_empty() || matches_query(&view.search_text(t), text))
+        .filter(|(i, _)| words.is_empty() || matches_words(view.folded_search_text(*i), &words))
         .map(|(i, _)| i)
         .collect();
     if q.sort == SortBy::Code {
@@ -310,6 +310,23 @@ mod tests {
         assert!(find("khong co tu nay").is_empty());
         // The code itself.
         assert_eq!(codes(&v, &find("7.1.2.7")), ["7.1.2.7"]);
+    }
+
+    #[test]
+    fn a_copy_of_a_view_searches_its_own_tasks() {
+        let v = view();
+        let search = |v: &PlanView, text: &str| {
+            let q = TaskQuery {
+                text: text.into(),
+                ..TaskQuery::default()
+            };
+            select(v, &q, as_of())
+        };
+        assert_eq!(search(&v, "cai cach").len(), 1, "the index is made here");
+        let mut copy = v.clone();
+        copy.tasks[0].title = "Số hóa hồ sơ lưu trữ".into();
+        assert_eq!(search(&copy, "so hoa luu tru"), [0]);
+        assert!(search(&v, "so hoa luu tru").is_empty());
     }
 
     #[test]

@@ -23,6 +23,32 @@ pub struct PlanView {
     /// Published scores of the baseline year.
     pub ranking: Vec<RankingEntry>,
     by_code: BTreeMap<Code, usize>,
+    /// Each task's folded search text, made on the first search: typing a word into the
+    /// search box then folds each task once, not once per key. A view is read-only once
+    /// built (an edit builds a new one), so it never goes stale; a clone starts empty.
+    search: SearchIndex,
+}
+
+#[derive(Default)]
+struct SearchIndex(std::sync::OnceLock<Vec<String>>);
+
+impl Clone for SearchIndex {
+    fn clone(&self) -> SearchIndex {
+        SearchIndex::default()
+    }
+}
+
+/// A cache: it never makes two views differ.
+impl PartialEq for SearchIndex {
+    fn eq(&self, _: &SearchIndex) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SearchIndex")
+    }
 }
 
 /// The plans of a workspace, newest year first.
@@ -133,6 +159,7 @@ impl PlanView {
             targets,
             ranking,
             by_code,
+            search: SearchIndex::default(),
         })
     }
 
@@ -249,6 +276,15 @@ impl PlanView {
     }
 
     /// Folded text of a task for search: code, title, detail, note, units and officers.
+    /// The folded search text of `tasks[index]`, from the index made on the first call.
+    pub fn folded_search_text(&self, index: usize) -> &str {
+        let all = self
+            .search
+            .0
+            .get_or_init(|| self.tasks.iter().map(|t| self.search_text(t)).collect());
+        all.get(index).map_or("", String::as_str)
+    }
+
     pub fn search_text(&self, task: &Task) -> String {
         let mut text = String::new();
         if let Some(code) = &task.code {
