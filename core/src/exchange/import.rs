@@ -1,7 +1,7 @@
 //! Import: match records by id, then by natural key; preview what the merge would do
 //! (a dry run of the same merge); then apply it as one step that undo can take back.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_json::Value;
 
@@ -90,6 +90,16 @@ impl Preview {
 }
 
 /// The natural key of a record: how a person would say it is "the same" one.
+/// The plan a record's natural key is scoped to, for the kinds whose key starts with it.
+fn key_scope(kind: &Kind, r: &Record) -> Option<String> {
+    match kind {
+        Kind::Criterion | Kind::Task | Kind::Target | Kind::Evidence => {
+            Some(format!("{}#{}", kind.as_str(), r.text(f::PLAN)))
+        }
+        _ => None,
+    }
+}
+
 fn natural_key(kind: &Kind, r: &Record) -> Option<String> {
     let plan = || r.text(f::PLAN);
     let code = || {
@@ -181,6 +191,13 @@ fn match_records(local: &Doc, incoming: &Doc) -> (Doc, BTreeMap<String, String>)
             by_key.insert(key, id); // live records come last and win
         }
     }
+    // A plan's records can only match records of the same plan: with this, a file of 25
+    // communes folds the titles of the one plan we share, not of all 5,000 tasks.
+    let scopes: HashSet<String> = local
+        .records
+        .values()
+        .filter_map(|r| key_scope(&r.kind, r))
+        .collect();
     let mut out = Doc::default();
     let mut rest: Vec<(&String, &Record)> = incoming.records.iter().collect();
     for kind in MATCH_ORDER.iter().map(Some).chain(std::iter::once(None)) {
@@ -191,7 +208,9 @@ fn match_records(local: &Doc, incoming: &Doc) -> (Doc, BTreeMap<String, String>)
         for (id, r) in now {
             let mut r = r.clone();
             remap_references(&mut r, &map);
-            let ours = if local.records.contains_key(id) {
+            let ours = if local.records.contains_key(id)
+                || key_scope(&r.kind, &r).is_some_and(|s| !scopes.contains(&s))
+            {
                 id.clone()
             } else {
                 natural_key(&r.kind, &r)
