@@ -532,6 +532,36 @@ fn phase_lengths(runs: &[[f64; 5]]) -> Vec<(&'static str, f64)> {
         .collect()
 }
 
+/// The single file's bytes by part: the wasm's data block, the start-up script (JS glue and
+/// loader), the stylesheets, and the rest (markup, CSP, the rescue script).
+fn file_parts() -> Vec<(&'static str, usize)> {
+    let html = std::fs::read_to_string(single_file()).unwrap_or_default();
+    let body_of = |open: &str, close: &str| -> Vec<usize> {
+        html.match_indices(open)
+            .filter_map(|(at, _)| {
+                let start = at + html[at..].find('>')? + 1;
+                Some(html[start..].find(close)?)
+            })
+            .collect()
+    };
+    let wasm: usize = body_of("<script type=\"application/x-cchc-wasm\"", "</script>")
+        .iter()
+        .sum();
+    let module: usize = body_of("<script type=\"module\"", "</script>").iter().sum();
+    let css: usize = body_of("<style", "</style>").iter().sum();
+    let rest = html.len().saturating_sub(wasm + module + css);
+    vec![
+        ("the wasm: gzip (zopfli), base 85, in a data block", wasm),
+        (
+            "the start-up script: wasm-bindgen's JS glue and our loader, minified",
+            module,
+        ),
+        ("the stylesheets, minified", css),
+        ("the rest: markup, CSP, the rescue script", rest),
+        ("the whole file", html.len()),
+    ]
+}
+
 /// A divan median such as `167 ms`, `235.7 ms`, `1.2 s` or `850 µs`, in ms.
 fn as_ms(text: &str) -> Option<f64> {
     let (number, unit) = text.trim().split_once(' ')?;
@@ -713,7 +743,11 @@ impl Report {
         for (name, median) in &native {
             let _ = writeln!(out, "| {name} | {median} |");
         }
-        let _ = writeln!(out, "\n## Where the single file's bytes go\n\ntwiggy over the wasm (names kept), by origin, in bytes of optimised wasm before compression (the file holds it gzipped and in base 85, about 0.5 byte per byte):\n\n| origin | bytes |\n|---|---|");
+        let _ = writeln!(out, "\n## Where the single file's bytes go\n\nThe file by part:\n\n| part | bytes |\n|---|---|");
+        for (part, bytes) in file_parts() {
+            let _ = writeln!(out, "| {part} | {bytes} |");
+        }
+        let _ = writeln!(out, "\ntwiggy over the wasm (names kept), by origin, in bytes of optimised wasm before compression (the file holds it gzipped and in base 85, about 0.5 byte per byte):\n\n| origin | bytes |\n|---|---|");
         for (group, bytes) in profile() {
             let _ = writeln!(out, "| {group} | {bytes} |");
         }
