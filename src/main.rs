@@ -12,6 +12,10 @@ mod storage;
 mod ui;
 
 fn main() {
+    // Where start-up time goes, for `make bench`: compiling the module ends here.
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("cchc-main");
+    }
     panic_banner::install();
     storage::init();
     ui::i18n::set_lang(state::saved_lang());
