@@ -315,7 +315,7 @@ async fn main() {
     // Import of the province file into the example.
     let dir = tempfile::tempdir().expect("temp dir");
     let file = file_of(25, 200, dir.path());
-    for _ in 0..3 {
+    for _ in 0..REPEATS {
         browser.open(&ours).await;
         browser.js("localStorage.clear(); return 1").await;
         browser.reload().await;
