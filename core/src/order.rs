@@ -43,34 +43,6 @@ fn permute<T>(v: &mut Vec<T>, order: &[usize]) {
     );
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    proptest::proptest! {
-        #[test]
-        fn sorts_like_the_standard_stable_sort(items in proptest::collection::vec((0u8..5, 0u16..1000), 0..60)) {
-            let mut ours = items.clone();
-            let mut std = items.clone();
-            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
-            std.sort_by(|a, b| a.0.cmp(&b.0));
-            proptest::prop_assert_eq!(&ours, &std, "stable like std");
-            let mut keyed = items.clone();
-            sort_by_key(&mut keyed, |x| std::cmp::Reverse(x.1));
-            let mut std_keyed = items;
-            std_keyed.sort_by_key(|x| std::cmp::Reverse(x.1));
-            proptest::prop_assert_eq!(keyed, std_keyed);
-        }
-    }
-
-    #[test]
-    fn plain_sort() {
-        let mut v = vec!["b", "a", "c", "a"];
-        sort(&mut v);
-        assert_eq!(v, ["a", "a", "b", "c"]);
-    }
-}
-
 /// A set built by inserting, which compiles no sort (collecting into a `BTreeSet` sorts the
 /// items first, with one more copy of the sort per element type).
 pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> std::collections::BTreeSet<T> {
@@ -93,4 +65,32 @@ pub fn object(
     let mut map = serde_json::Map::new();
     map.extend(items);
     map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn sorts_like_the_standard_stable_sort(items in proptest::collection::vec((0u8..5, 0u16..1000), 0..60)) {
+            let mut ours = items.clone();
+            let mut std = items.clone();
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
+            proptest::prop_assert_eq!(&ours, &std, "stable like std");
+            let mut keyed = items.clone();
+            sort_by_key(&mut keyed, |x| std::cmp::Reverse(x.1));
+            let mut std_keyed = items;
+            std_keyed.sort_by_key(|x| std::cmp::Reverse(x.1));
+            proptest::prop_assert_eq!(keyed, std_keyed);
+        }
+    }
+
+    #[test]
+    fn plain_sort() {
+        let mut v = vec!["b", "a", "c", "a"];
+        sort(&mut v);
+        assert_eq!(v, ["a", "a", "b", "c"]);
+    }
 }

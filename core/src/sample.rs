@@ -107,7 +107,7 @@ pub fn workspace(communes: usize, tasks_per_commune: usize, replica: ReplicaId) 
     };
     let ops: Vec<Op> = tasks
         .iter()
-        .filter(|_| rng.next() % 3 == 0)
+        .filter(|_| rng.next().is_multiple_of(3))
         .flat_map(|id| {
             [
                 Op::set(id, f::STATUS, "in_progress"),
@@ -191,10 +191,10 @@ pub fn doc(communes: usize, tasks_per_commune: usize) -> Doc {
             ] {
                 r.write(name, value, stamp);
             }
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 r.write(f::NOTE, json!(note(&mut rng)), stamp);
             }
-            if rng.next() % 4 == 0 {
+            if rng.next().is_multiple_of(4) {
                 let (evidence_id, evidence) = evidence(&mut rng, &plan, &id, stamp);
                 doc.records.insert(evidence_id, evidence);
             }

@@ -137,8 +137,8 @@ fn two_officers_exchange_both_ways_and_end_identical_with_the_conflict_shown() {
             .map(|r| r.id.clone())
             .collect::<Vec<_>>()
     };
-    assert_eq!(conflicted(&pb), [t13.clone()]);
-    assert_eq!(conflicted(&pa), [t13.clone()]);
+    assert_eq!(conflicted(&pb), std::slice::from_ref(&t13));
+    assert_eq!(conflicted(&pa), std::slice::from_ref(&t13));
     // The field-by-field diff says what changes.
     let rec = pb.records.iter().find(|r| r.id == t13).unwrap();
     let note = rec.fields.iter().find(|fc| fc.field == f::NOTE).unwrap();

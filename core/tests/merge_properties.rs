@@ -276,7 +276,7 @@ fn check(steps: Vec<Step>, seen: &mut Seen) -> Result<(), TestCaseError> {
     }
     for (replica, writes) in world.written.iter().enumerate() {
         let doc = &world.docs[replica];
-        for ((id, name), _) in writes {
+        for (id, name) in writes.keys() {
             // The value this replica shows at the end is never silently dropped:
             // it is shown, kept as a conflict, or was seen by whoever replaced it.
             let Some(mine) = doc.get(id).and_then(|r| r.fields.get(name)) else {

@@ -270,11 +270,13 @@ async fn main() {
     );
     let ours = format!("file://{}", single_file().display());
     let theirs = format!("file://{}", tiddlywiki.display());
-    let mut report = Report::default();
-    report.size_ours = std::fs::metadata(single_file())
-        .map(|m| m.len())
-        .unwrap_or(0);
-    report.size_tiddlywiki = std::fs::metadata(&tiddlywiki).map(|m| m.len()).unwrap_or(0);
+    let mut report = Report {
+        size_ours: std::fs::metadata(single_file())
+            .map(|m| m.len())
+            .unwrap_or(0),
+        size_tiddlywiki: std::fs::metadata(&tiddlywiki).map(|m| m.len()).unwrap_or(0),
+        ..Report::default()
+    };
 
     let browser = Browser::new().await;
     // A browser with the example opened, as an officer has it.
@@ -402,7 +404,7 @@ fn profile() -> Vec<(String, u64)> {
             None => sums.push((group.to_string(), bytes)),
         }
     }
-    sums.sort_by(|a, b| b.1.cmp(&a.1));
+    sums.sort_by_key(|s| std::cmp::Reverse(s.1));
     sums
 }
 
@@ -542,7 +544,7 @@ fn file_parts() -> Vec<(&'static str, usize)> {
         html.match_indices(open)
             .filter_map(|(at, _)| {
                 let start = at + html[at..].find('>')? + 1;
-                Some(html[start..].find(close)?)
+                html[start..].find(close)
             })
             .collect()
     };
