@@ -282,6 +282,20 @@ impl Browser {
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
+    /// Types into a field as an officer does: select what is there, type over it, leave with
+    /// Tab (one change event, as in the browser; WebDriver's clear would send another).
+    pub async fn retype(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        field
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("focus {css}: {e}"));
+        field
+            .send_keys(&format!("\u{E009}a\u{E000}{text}\u{E004}"))
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
     /// Replaces the field's content with `text`, as typed on the keyboard.
     pub async fn type_into(&self, css: &str, text: &str) {
         let el = self.wait_for(css).await;

@@ -23,7 +23,7 @@ async fn example_on_15_10_2022() -> Browser {
     browser.click("#open-example").await;
     browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
     browser.click("nav a[data-view=cai-dat]").await;
-    retype(&browser, "#as-of", "15/10/2022").await;
+    browser.retype("#as-of", "15/10/2022").await;
     browser
         .wait_until("the as-of date saved", || async {
             let prefs = browser
@@ -52,17 +52,6 @@ async fn codes(browser: &Browser, table: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// Types into a field as an officer does: select what is there, type over it, leave with
-/// Tab (one change event, as in the browser; WebDriver's clear would send another).
-async fn retype(browser: &Browser, css: &str, text: &str) {
-    let field = browser.wait_for(css).await;
-    field.click().await.expect("focus the field");
-    field
-        .send_keys(&format!("\u{E009}a\u{E000}{text}\u{E004}"))
-        .await
-        .expect("type");
 }
 
 /// Waits until every edit is written to storage (saves are debounced).
@@ -211,7 +200,7 @@ async fn a_score_that_is_text_or_above_the_max_is_refused_and_nothing_is_saved()
     let before = stored_workspace(&browser).await;
     assert!(!undo_enabled(&browser).await, "nothing edited yet");
 
-    retype(&browser, cell, "abc").await;
+    browser.retype(cell, "abc").await;
     browser
         .wait_text(
             "#criteria-error",
@@ -233,7 +222,7 @@ async fn a_score_that_is_text_or_above_the_max_is_refused_and_nothing_is_saved()
     assert_eq!(invalid.as_str(), Some(""), "the cell is marked");
 
     // 1.3 is worth 1 point.
-    retype(&browser, cell, "1,25").await;
+    browser.retype(cell, "1,25").await;
     browser
         .wait_text(
             "#criteria-error",
@@ -243,13 +232,13 @@ async fn a_score_that_is_text_or_above_the_max_is_refused_and_nothing_is_saved()
     assert_eq!(stored_workspace(&browser).await, before, "nothing saved");
 
     // Both forms of decimal mark are read, and the cell then shows the comma.
-    retype(&browser, cell, "0.75").await;
+    browser.retype(cell, "0.75").await;
     browser.wait_text("#criteria-error", "").await;
     assert_eq!(browser.value(cell).await, "0,75");
     saved(&browser).await;
     assert_ne!(stored_workspace(&browser).await, before, "saved");
     assert!(undo_enabled(&browser).await);
-    retype(&browser, cell, "0,5").await;
+    browser.retype(cell, "0,5").await;
     browser
         .wait_until("0,5 saved", || async {
             (browser.value(cell).await == "0,5").then_some(())
@@ -269,7 +258,7 @@ async fn undo_brings_back_the_state_before_the_last_edit_also_after_a_reload() {
     let before = browser.value(cell).await;
     assert_eq!(before, "");
     let before_edit = stored_workspace(&browser).await;
-    retype(&browser, cell, "0,5").await;
+    browser.retype(cell, "0,5").await;
     browser
         .wait_until("the score shown with a comma", || async {
             (browser.value(cell).await == "0,5").then_some(())

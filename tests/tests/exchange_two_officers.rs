@@ -33,16 +33,16 @@ async fn two_officers_exchange_files_both_ways_and_end_identical_with_the_confli
         .await
         .expect("choose a status");
     saved(&an).await;
-    retype(&an, "#task-note", NOTE_AN).await;
+    an.retype("#task-note", NOTE_AN).await;
     saved(&an).await;
     open_task(&an, "1.5").await;
-    retype(&an, "#task-progress", "50").await;
+    an.retype("#task-progress", "50").await;
     saved(&an).await;
     // Bình, later: task 1.3's leader and note.
     open_task(&binh, "1.3").await;
-    retype(&binh, "#task-leader", "Đ/c Hùng").await;
+    binh.retype("#task-leader", "Đ/c Hùng").await;
     saved(&binh).await;
-    retype(&binh, "#task-note", NOTE_BINH).await;
+    binh.retype("#task-note", NOTE_BINH).await;
     saved(&binh).await;
 
     let from_an = keep(&export(&an, "#export-all").await, dir.path(), "an");

@@ -8,7 +8,8 @@ mod exchange_common;
 mod storage_common;
 
 use cchc_e2e::Browser;
-use exchange_common::{download, open_task, retype, saved, shows_note_conflict};
+use exchange_common::{download, open_task, saved, shows_note_conflict};
+use fantoccini::wd::WindowHandle;
 use storage_common::*;
 
 #[tokio::test]
@@ -95,10 +96,9 @@ async fn a_full_store_keeps_the_edit_offers_a_backup_and_recovers() {
     browser.close().await;
 }
 
-#[tokio::test]
-async fn two_windows_edit_different_tasks_and_both_keep_both() {
-    let browser = Browser::new().await;
-    open_example(&browser).await;
+/// The example opened in a first window, then the same file in a second, which is current.
+async fn two_windows(browser: &Browser) -> (WindowHandle, WindowHandle) {
+    open_example(browser).await;
     let client = browser.client();
     let first = client.window().await.expect("window");
     let second = client
@@ -106,13 +106,20 @@ async fn two_windows_edit_different_tasks_and_both_keep_both() {
         .await
         .expect("a second window")
         .handle;
-
     client
         .switch_to_window(second.clone())
         .await
         .expect("switch");
     browser.open_single_file().await;
     browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
+    (first, second)
+}
+
+#[tokio::test]
+async fn two_windows_edit_different_tasks_and_both_keep_both() {
+    let browser = Browser::new().await;
+    let (first, second) = two_windows(&browser).await;
+    let client = browser.client();
     mark_done(&browser, "1.5").await;
     browser.wait_text("#save-status", "Đã lưu").await;
 
@@ -155,20 +162,8 @@ async fn two_windows_editing_the_same_field_unseen_both_list_the_conflict() {
     const NOTE_FIRST: &str = "Ghi chú ở cửa sổ thứ nhất";
     const NOTE_SECOND: &str = "Ghi chú ở cửa sổ thứ hai";
     let browser = Browser::new().await;
-    open_example(&browser).await;
+    let (first, second) = two_windows(&browser).await;
     let client = browser.client();
-    let first = client.window().await.expect("window");
-    let second = client
-        .new_window(true)
-        .await
-        .expect("a second window")
-        .handle;
-    client
-        .switch_to_window(second.clone())
-        .await
-        .expect("switch");
-    browser.open_single_file().await;
-    browser.wait_text("#plan-name", "Sơn Lĩnh 2022").await;
 
     // The store is full: neither window can save, so neither sees the other's note.
     assert!(fill_storage(&browser).await > 0);
@@ -177,14 +172,14 @@ async fn two_windows_editing_the_same_field_unseen_both_list_the_conflict() {
         .await
         .expect("switch");
     open_task(&browser, "1.3").await;
-    retype(&browser, "#task-note", NOTE_FIRST).await;
+    browser.retype("#task-note", NOTE_FIRST).await;
     wait_status_starting(&browser, NOT_SAVED).await;
     client
         .switch_to_window(second.clone())
         .await
         .expect("switch");
     open_task(&browser, "1.3").await;
-    retype(&browser, "#task-note", NOTE_SECOND).await;
+    browser.retype("#task-note", NOTE_SECOND).await;
     wait_status_starting(&browser, NOT_SAVED).await;
 
     // Space freed: the second window's next edit saves; the first takes it in and saves back.

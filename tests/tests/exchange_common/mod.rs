@@ -206,17 +206,6 @@ pub async fn open_task(browser: &Browser, code: &str) {
     browser.wait_for("#task-editor #task-note").await;
 }
 
-/// Types into a field as an officer does: select what is there, type over it, leave with
-/// Tab (one change event).
-pub async fn retype(browser: &Browser, css: &str, text: &str) {
-    let field = browser.wait_for(css).await;
-    field.click().await.expect("focus the field");
-    field
-        .send_keys(&format!("\u{E009}a\u{E000}{text}\u{E004}"))
-        .await
-        .expect("type");
-}
-
 /// Waits until the edits are written to storage (saves wait for a pause).
 pub async fn saved(browser: &Browser) {
     browser.wait_text("#save-status", "Đã lưu").await;
