@@ -212,7 +212,8 @@ fn YearSwitcher() -> impl IntoView {
     }
 }
 
-/// "Đã lưu", "Đang lưu…", or the error: where saving stands, always visible.
+/// "Đã lưu", "Đang lưu…" ("Đang thử lưu lại…" after a failure), or the error: where saving
+/// stands, always visible.
 #[component]
 fn SaveIndicator() -> impl IntoView {
     let t = &i18n::t().shell;
@@ -222,6 +223,10 @@ fn SaveIndicator() -> impl IntoView {
             t.saved_in_memory.to_string()
         }
         SaveStatus::Saved => t.saved.to_string(),
+        // After a failed save the next attempt is not routine: say so, in the error colour.
+        SaveStatus::Saving if state.save_failure.with(Option::is_some) => {
+            t.saving_again.to_string()
+        }
         SaveStatus::Saving => t.saving.to_string(),
         SaveStatus::Failed(e) => format!("{} {e}", t.save_failed),
         SaveStatus::ReadOnly => t.read_only.to_string(),
@@ -231,7 +236,7 @@ fn SaveIndicator() -> impl IntoView {
         matches!(
             state.save.get(),
             SaveStatus::Failed(_) | SaveStatus::Blocked
-        )
+        ) || state.save_failure.with(Option::is_some)
     };
     view! { <span id="save-status" class="save-status" class:error=failed role="status">{text}</span> }
 }

@@ -40,8 +40,8 @@ async fn a_full_store_keeps_the_edit_offers_a_backup_and_recovers() {
     // The backup file holds the edit.
     assert_backup_has_done(&download(&browser, "#export-backup").await, TASK_1_3);
 
-    // Another edit while the store is still full: "saving" again, but the banner stays,
-    // right after the edit and once its save has failed in turn.
+    // Another edit while the store is still full: "trying to save again", in the error
+    // colour, and the banner stays, right after the edit and once its save has failed in turn.
     watch_quota_banner(&browser).await;
     mark_done(&browser, "1.5").await;
     assert!(
@@ -55,7 +55,9 @@ async fn a_full_store_keeps_the_edit_offers_a_backup_and_recovers() {
     browser
         .wait_until("the edit's save to fail in turn", || async {
             let trace = quota_banner_trace(&browser).await;
-            let saving = trace.iter().position(|(status, _)| status == "Đang lưu…")?;
+            let saving = trace
+                .iter()
+                .position(|(status, _)| status == "Đang thử lưu lại…")?;
             trace[saving..]
                 .iter()
                 .any(|(status, _)| status.starts_with(NOT_SAVED))

@@ -22,6 +22,8 @@ pub struct Shell {
     pub redone: &'static str,
     pub saved: &'static str,
     pub saving: &'static str,
+    /// Saving after the last save failed.
+    pub saving_again: &'static str,
     pub saved_in_memory: &'static str,
     pub save_failed: &'static str,
     pub read_only: &'static str,
@@ -123,6 +125,7 @@ pub const VI: Shell = Shell {
     redone: "Đã làm lại.",
     saved: "Đã lưu",
     saving: "Đang lưu…",
+    saving_again: "Đang thử lưu lại…",
     saved_in_memory: "Đã ghi nhớ tạm (chưa lưu được vào trình duyệt)",
     save_failed: "Chưa lưu được:",
     read_only:
@@ -213,6 +216,7 @@ pub const EN: Shell = Shell {
     redone: "Redone.",
     saved: "Saved",
     saving: "Saving…",
+    saving_again: "Trying to save again…",
     saved_in_memory: "Kept in memory only (could not save to the browser)",
     save_failed: "Not saved:",
     read_only: "Read only: a newer version of the app saved this data; this copy will not write over it.",
