@@ -5,10 +5,12 @@
 use cchc_core::exchange::paste::{
     self, Found, Named, Offer, PasteError, PastePreview, PastedRow, RowDoubt,
 };
+use cchc_core::model::doc::{Doc, Kind};
 use cchc_core::model::workspace::{Action, Op};
 use cchc_core::model::Deadline;
 use leptos::prelude::*;
 
+use super::describe::{self, Lookup};
 use super::parts::{self, Each};
 use crate::state::AppState;
 use crate::ui::dom::{el, h, region, El, Ev};
@@ -75,7 +77,64 @@ fn draw(p: Panel) -> El {
             .cls("status")
             .at("role", "status"))
         .maybe(p.pasted.with(|x| x.as_ref().map(|(_, x)| preview_dom(x))))
+        // What would change is read before the button that does it.
+        .maybe(p.planned.with(|x| match x {
+            Some(Ok(ops)) => p.state.ws.with(|w| changes_dom(ops, &w.doc)),
+            _ => None,
+        }))
         .maybe(p.planned.with(|x| x.as_ref().map(plan_dom)))
+}
+
+/// How many changed fields are listed one by one; the rest are counted.
+const CHANGES_LISTED: usize = 20;
+
+/// The fields of records already in the plan that adding would change, each with the value
+/// it has and the one the pasted table gives: a table older than the plan's own edits shows
+/// here before anything is written.
+fn changes_dom(ops: &[Op], doc: &Doc) -> Option<El> {
+    let t = i18n::t().exchange;
+    let look = Lookup(vec![doc]);
+    let sets: Vec<(&String, &String, &serde_json::Value)> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::Set { id, field, value } => Some((id, field, value)),
+            _ => None,
+        })
+        .collect();
+    if sets.is_empty() {
+        return None;
+    }
+    let rows = sets.iter().take(CHANGES_LISTED).map(|(id, field, value)| {
+        let record = doc.get(id);
+        let kind = record.map_or(Kind::Task, |r| r.kind.clone());
+        let before = record
+            .and_then(|r| r.fields.get(field.as_str()))
+            .map_or(serde_json::Value::Null, |f| f.value().clone());
+        el("tr")
+            .c(h("td", &look.label(id, &kind)))
+            .c(h("td", &describe::field_label(field)))
+            .c(h("td", &look.value(field, &before)))
+            .c(h("td", &look.value(field, value)).cls("merged"))
+    });
+    Some(
+        el("section")
+            .id("paste-changes")
+            .c(h("h4", &fill(t.paste_changes, &[&sets.len().to_string()])))
+            .c(el("table")
+                .cls("diff")
+                .c(parts::head_row(&t.paste_change_columns))
+                .c(el("tbody").each(rows.collect::<Vec<_>>())))
+            .maybe((sets.len() > CHANGES_LISTED).then(|| {
+                h(
+                    "p",
+                    &fill(
+                        t.more_records,
+                        &[&(sets.len() - CHANGES_LISTED).to_string()],
+                    ),
+                )
+                .cls("hint")
+            })),
+    )
 }
 
 fn on(p: Panel, ev: Ev) {

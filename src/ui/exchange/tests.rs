@@ -263,13 +263,11 @@ async fn pasting_the_appendix_shows_the_slips_and_twice_adds_nothing() {
     let app = mount(&officer(5), "#/trao-doi");
     let before = storage_dump();
     let t = i18n::t().exchange;
-    let area: web_sys::HtmlTextAreaElement =
-        query(&app.root, "#paste-text").unwrap().unchecked_into();
-    area.set_value(SEED);
-    area.dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    click(&app.root, "#paste-preview");
-    wait_for(&app.root, "#paste-rows").await;
+    paste_preview(&app.root, SEED).await;
+    assert!(
+        query(&app.root, "#paste-changes").is_none(),
+        "nothing to change"
+    );
     let row = |code: &str| {
         text(
             &app.root,
@@ -290,6 +288,47 @@ async fn pasting_the_appendix_shows_the_slips_and_twice_adds_nothing() {
     assert_eq!(text(&app.root, "#paste-nothing-new"), t.paste_nothing_new);
     assert!(query(&app.root, "#paste-add").is_none());
     assert_eq!(storage_dump(), before);
+}
+
+/// Puts `text` in the paste box and asks for the preview.
+async fn paste_preview(root: &HtmlElement, text: &str) {
+    let area: web_sys::HtmlTextAreaElement = query(root, "#paste-text").unwrap().unchecked_into();
+    area.set_value(text);
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    click(root, "#paste-preview");
+    wait_for(root, "#paste-rows").await;
+}
+
+#[wasm_bindgen_test]
+async fn pasting_an_older_table_names_each_field_it_would_change_back() {
+    // The plan moved on: 1.3 was given to Tư pháp - Hộ tịch in the app. The Word table still
+    // says Văn phòng - Thống kê.
+    let mut ws = officer(5);
+    let view = PlanView::build(&ws.doc, &seed::plan_id()).unwrap();
+    let tu_phap = view
+        .units
+        .iter()
+        .find(|u| u.name == "Tư pháp - Hộ tịch")
+        .unwrap()
+        .id
+        .clone();
+    edit(&mut ws, &task_id("1.3"), f::LEAD, json!([tu_phap]), 1_000);
+    let app = mount(&ws, "#/trao-doi");
+    let before = storage_dump();
+    paste_preview(&app.root, SEED).await;
+    let changes = wait_for(&app.root, "#paste-changes").await;
+    let shown = changes.text_content().unwrap_or_default();
+    assert!(shown.contains("Sẽ sửa 1 trường"), "{shown}");
+    let row = text(&app.root, "#paste-changes tbody tr");
+    assert!(row.contains("1.3"), "{row}");
+    assert!(row.contains("Tư pháp - Hộ tịch"), "what it is now: {row}");
+    assert!(
+        row.contains("Văn phòng - Thống kê"),
+        "what it would be: {row}"
+    );
+    assert!(query(&app.root, "#paste-add").is_some());
+    assert_eq!(storage_dump(), before, "nothing written before adding");
 }
 
 #[wasm_bindgen_test]
