@@ -350,6 +350,8 @@ impl AppState {
         });
         self.set_prefs(|p| p.active_plan = None);
         self.persist();
+        // An empty workspace holds nothing a backup could keep: no warning on closing for it.
+        self.saver.update_value(|s| s.unexported = false);
     }
 
     /// Switches the plan on screen.

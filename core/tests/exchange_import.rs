@@ -350,3 +350,47 @@ fn a_delete_racing_an_edit_shows_as_a_conflict_and_stays_deleted() {
         1
     );
 }
+
+/// Next year's plan started by two officers on their own (two ids), each with the same task:
+/// the plan matches by commune and year, and its task, whose plan reference is rewritten to
+/// ours first, then matches by plan, code and title.
+#[test]
+fn a_plan_made_on_both_sides_brings_its_tasks_along() {
+    let mut a = Officer::open_example("An", 1, 10_000);
+    let mut b = Officer::open_example("Bình", 2, 20_000);
+    let start = |o: &mut Officer, plan: &str, task: &str| {
+        o.edit(vec![
+            edit::create(
+                Kind::Plan,
+                plan.into(),
+                vec![(f::COMMUNE, json!("Sơn Lĩnh")), (f::YEAR, json!(2023))],
+            ),
+            edit::create(
+                Kind::Task,
+                task.into(),
+                vec![
+                    (f::PLAN, json!(plan)),
+                    (f::CODE, json!("1.2")),
+                    (f::TITLE, json!("Rà soát kế hoạch năm 2023")),
+                ],
+            ),
+        ]);
+    };
+    start(&mut a, "plan-a", "task-a");
+    start(&mut b, "plan-b", "task-b");
+    b.edit(vec![Op::set("task-b", f::NOTE, "Đã giao Văn phòng")]);
+    let p = a.import(&b.export_all(), &Choices::new());
+    assert_eq!(
+        p.matched_by_key.get("plan-b").map(String::as_str),
+        Some("plan-a")
+    );
+    assert_eq!(
+        p.matched_by_key.get("task-b").map(String::as_str),
+        Some("task-a")
+    );
+    assert!(a.ws.doc.get("task-b").is_none(), "one task, not two");
+    assert_eq!(
+        a.ws.doc.get("task-a").and_then(|r| r.get(f::NOTE)),
+        Some(&json!("Đã giao Văn phòng"))
+    );
+}

@@ -2,7 +2,10 @@
 //! on its own, edits concurrently (same fields, deletes racing edits), exchanges whole or
 //! partial files now and then, and the merge must be commutative, associative and
 //! idempotent, must never drop a value silently, must let a partial file delete nothing,
-//! and must bring the separately opened examples together as one copy.
+//! and must bring the separately opened examples together as one copy. That last one holds
+//! because every opening of the example gives its records the same ids (derived from the
+//! content): the test guards that, and the merge by id does the rest. Records made by hand on
+//! both sides meet by natural key instead: `exchange_import.rs`.
 //!
 //! Cases per run: `CCHC_MERGE_CASES` (default 10 000). Run with `--nocapture` to see
 //! how many of each situation the generator produced.

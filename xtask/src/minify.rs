@@ -28,9 +28,8 @@ fn esbuild(text: &str, args: &[&str]) -> Result<String, String> {
             format!("esbuild: {e} (run `make tools`: it installs esbuild into .tools/)")
         })?;
     if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("esbuild: {e}"))?;
+        // If esbuild stopped early, writing fails; its own message (stderr) says why, below.
+        let _ = stdin.write_all(text.as_bytes());
     }
     let out = child
         .wait_with_output()

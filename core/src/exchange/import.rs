@@ -89,7 +89,6 @@ impl Preview {
     }
 }
 
-/// The natural key of a record: how a person would say it is "the same" one.
 /// The plan a record's natural key is scoped to, for the kinds whose key starts with it.
 fn key_scope(kind: &Kind, r: &Record) -> Option<String> {
     match kind {
@@ -100,6 +99,7 @@ fn key_scope(kind: &Kind, r: &Record) -> Option<String> {
     }
 }
 
+/// The natural key of a record: how a person would say it is "the same" one.
 fn natural_key(kind: &Kind, r: &Record) -> Option<String> {
     let plan = || r.text(f::PLAN);
     let code = || {

@@ -128,7 +128,7 @@ pub fn select(view: &PlanView, q: &TaskQuery, as_of: NaiveDate) -> Vec<usize> {
         })
         .filter(|(_, t)| status_matches(q.status, t.status))
         .filter(|(_, t)| when_matches(view, t, q.when, as_of))
-        .filter(|(i, _)| words.is_empty() || matches_words(view.folded_search_text(*i), &words))
+        .filter(|(i, _)| words.is_empty() || matches_words(&view.folded_search_text(*i), &words))
         .map(|(i, _)| i)
         .collect();
     if q.sort == SortBy::Code {

@@ -275,16 +275,26 @@ impl PlanView {
         task.officers.iter().any(|o| o == officer_id)
     }
 
-    /// Folded text of a task for search: code, title, detail, note, units and officers.
-    /// The folded search text of `tasks[index]`, from the index made on the first call.
-    pub fn folded_search_text(&self, index: usize) -> &str {
+    /// The folded search text of `tasks[index]`, from the index made on the first call. If the
+    /// task list was changed in place after that (the fields are public), the text is folded
+    /// afresh rather than read from an index that no longer lines up.
+    pub fn folded_search_text(&self, index: usize) -> std::borrow::Cow<'_, str> {
         let all = self
             .search
             .0
             .get_or_init(|| self.tasks.iter().map(|t| self.search_text(t)).collect());
-        all.get(index).map_or("", String::as_str)
+        match all.get(index).filter(|_| all.len() == self.tasks.len()) {
+            Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
+            None => std::borrow::Cow::Owned(
+                self.tasks
+                    .get(index)
+                    .map(|t| self.search_text(t))
+                    .unwrap_or_default(),
+            ),
+        }
     }
 
+    /// Folded text of a task for search: code, title, detail, note, units and officers.
     pub fn search_text(&self, task: &Task) -> String {
         let mut text = String::new();
         if let Some(code) = &task.code {

@@ -5,7 +5,8 @@
 use cchc_core::exchange::paste::{
     self, Found, Named, Offer, PasteError, PastePreview, PastedRow, RowDoubt,
 };
-use cchc_core::model::doc::{Doc, Kind};
+use cchc_core::model::doc::{Doc, Kind, Record};
+use cchc_core::model::stamp::Stamp;
 use cchc_core::model::workspace::{Action, Op};
 use cchc_core::model::Deadline;
 use leptos::prelude::*;
@@ -85,6 +86,21 @@ fn draw(p: Panel) -> El {
         .maybe(p.planned.with(|x| x.as_ref().map(plan_dom)))
 }
 
+/// The records `ops` create, as a document to look names up in.
+fn created_records(ops: &[Op]) -> Doc {
+    let mut doc = Doc::default();
+    for op in ops {
+        if let Op::Create { id, kind, fields } = op {
+            let mut record = Record::new(Kind::parse(kind));
+            for (name, value) in fields {
+                record.write(name, value.clone(), Stamp::GENESIS);
+            }
+            doc.records.insert(id.clone(), record);
+        }
+    }
+    doc
+}
+
 /// How many changed fields are listed one by one; the rest are counted.
 const CHANGES_LISTED: usize = 20;
 
@@ -93,7 +109,9 @@ const CHANGES_LISTED: usize = 20;
 /// here before anything is written.
 fn changes_dom(ops: &[Op], doc: &Doc) -> Option<El> {
     let t = i18n::t().exchange;
-    let look = Lookup(vec![doc]);
+    // A change may name a unit or officer that the same paste creates: look there too.
+    let created = created_records(ops);
+    let look = Lookup(vec![doc, &created]);
     let sets: Vec<(&String, &String, &serde_json::Value)> = ops
         .iter()
         .filter_map(|op| match op {

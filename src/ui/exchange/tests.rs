@@ -332,6 +332,31 @@ async fn pasting_an_older_table_names_each_field_it_would_change_back() {
 }
 
 #[wasm_bindgen_test]
+async fn a_change_to_a_unit_the_paste_creates_names_that_unit() {
+    let app = mount(&officer(5), "#/trao-doi");
+    let table = SEED.replacen(
+        "\tCông chức Văn phòng Thống kê\n\t15/11/2022",
+        "\tCông an xã\n\t15/11/2022",
+        1,
+    );
+    assert_ne!(table, SEED, "the seed names 1.3's unit so");
+    paste_preview(&app.root, &table).await;
+    // The unknown unit is offered, not taken: accept it.
+    assert!(
+        query(&app.root, "#paste-changes").is_none(),
+        "declined: nothing changes"
+    );
+    click(&app.root, "input[data-kind=unit][data-name='Công an xã']");
+    wait_for(&app.root, "#paste-changes").await;
+    let row = text(&app.root, "#paste-changes tbody tr");
+    assert!(row.contains("Văn phòng - Thống kê"), "now: {row}");
+    assert!(
+        row.contains("Công an xã"),
+        "the new unit by its name: {row}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_conflicts_list_restores_the_other_value_in_one_click() {
     let t13 = task_id("1.3");
     let mut mine = officer(5);
