@@ -6,3 +6,5 @@ pub mod model;
 pub mod order;
 pub mod report;
 pub mod sample;
+#[cfg(test)]
+mod test_support;

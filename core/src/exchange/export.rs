@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use super::format::{File, Header, Scope};
 use crate::model::code::Code;
 use crate::model::doc::{Doc, Kind, Record};
-use crate::model::names::fold;
 use crate::model::records::{f, Read};
 use crate::model::view::PlanView;
 
@@ -114,29 +113,12 @@ pub fn unit(doc: &Doc, plan_id: &str, unit_id: &str, unit_name: &str, header: He
 
 /// A readable file name: `cchc-son-linh-2022-tu-phap-ho-tich-2022-11-30.json`.
 pub fn file_name(commune: &str, year: i32, unit_name: Option<&str>, on: NaiveDate) -> String {
-    let mut parts = vec!["cchc".to_string()];
-    let commune = slug(commune);
-    if !commune.is_empty() {
-        parts.push(commune);
-    }
-    parts.push(year.to_string());
-    if let Some(unit) = unit_name {
-        // The whole name: a commune can have "Văn hóa - Thông tin" and "Văn hóa - Xã hội".
-        let unit = slug(unit);
-        if !unit.is_empty() {
-            parts.push(unit);
-        }
-    }
-    parts.push(crate::model::deadline::iso(on));
-    format!("{}.json", parts.join("-"))
-}
-
-fn slug(text: &str) -> String {
-    fold(text)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    // The whole unit name: a commune can have "Văn hóa - Thông tin" and "Văn hóa - Xã hội".
+    let (year, on) = (year.to_string(), crate::model::deadline::iso(on));
+    crate::model::names::file_name(
+        &["cchc", commune, &year, unit_name.unwrap_or(""), &on],
+        "json",
+    )
 }
 
 #[cfg(test)]

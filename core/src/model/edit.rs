@@ -406,11 +406,7 @@ pub fn delete_officer(view: &PlanView, officer_id: &str) -> Vec<Op> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::seed;
-
-    fn view() -> PlanView {
-        PlanView::build(&seed::example(), &seed::plan_id()).unwrap()
-    }
+    use crate::test_support::view;
 
     fn crit(v: &PlanView, code: &str) -> Criterion {
         v.criterion(&Code::parse(code).unwrap()).unwrap().clone()

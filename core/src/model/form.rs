@@ -448,15 +448,8 @@ mod tests {
     use crate::model::seed;
     use crate::model::workspace::{Action, Ctx, Workspace};
     use crate::model::ReplicaId;
+    use crate::test_support::{d, view};
     use serde_json::json;
-
-    fn view() -> PlanView {
-        PlanView::build(&seed::example(), &seed::plan_id()).unwrap()
-    }
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
 
     #[test]
     fn every_input_reads_what_officers_type_and_refuses_the_rest() {

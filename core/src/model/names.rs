@@ -84,6 +84,26 @@ pub fn matches_words(folded_text: &str, words: &[String]) -> bool {
     words.iter().all(|w| folded_text.contains(w.as_str()))
 }
 
+/// Lower-case ASCII letters and digits, words joined by '-': text fit for a file name.
+pub fn slug(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A download's name in plain ASCII, readable and safe on every system: the parts slugged,
+/// the empty ones left out, joined by '-'.
+pub fn file_name(parts: &[&str], extension: &str) -> String {
+    let words: Vec<String> = parts
+        .iter()
+        .map(|part| slug(part))
+        .filter(|s| !s.is_empty())
+        .collect();
+    format!("{}.{extension}", words.join("-"))
+}
+
 /// Words that name the kind of a unit or person, not the unit itself.
 const PREFIXES: &[&str] = &[
     "cong chuc",

@@ -205,15 +205,7 @@ pub fn due_dates(view: &PlanView, t: &Task) -> Vec<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::seed;
-
-    fn view() -> PlanView {
-        PlanView::build(&seed::example(), &seed::plan_id()).unwrap()
-    }
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::{d, view};
 
     /// The example's as-of date in the acceptance tests.
     fn as_of() -> NaiveDate {

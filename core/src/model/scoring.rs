@@ -299,13 +299,10 @@ mod tests {
     use crate::model::deadline::Deadline;
     use crate::model::decimal::Decimal;
     use crate::model::records::{Extension, Status};
+    use crate::test_support::d;
 
     fn p(s: &str) -> Points {
         Decimal::parse(s).unwrap()
-    }
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
     #[test]

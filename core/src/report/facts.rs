@@ -123,15 +123,7 @@ pub fn in_domain(task: &Task, domain: &Code) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::seed;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn seed_view() -> PlanView {
-        PlanView::build(&seed::example(), &seed::plan_id()).unwrap()
-    }
+    use crate::test_support::{d, view as seed_view};
 
     #[test]
     fn work_done_after_the_cut_off_does_not_count() {

@@ -151,30 +151,13 @@ pub fn short_body(body: &str, commune: &str) -> String {
 /// `file_name("Báo cáo", "Sơn Lĩnh", "9-thang-2022", "docx")` →
 /// "bao-cao-son-linh-9-thang-2022.docx". Empty parts are left out.
 pub fn file_name(what: &str, commune: &str, period_slug: &str, extension: &str) -> String {
-    let words: Vec<String> = [what, commune, period_slug]
-        .iter()
-        .map(|part| slug(part))
-        .filter(|s| !s.is_empty())
-        .collect();
-    format!("{}.{extension}", words.join("-"))
-}
-
-/// Lower-case ASCII letters and digits, words joined by '-'.
-fn slug(text: &str) -> String {
-    fold(text)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    crate::model::names::file_name(&[what, commune, period_slug], extension)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::test_support::d;
 
     #[test]
     fn long_dates_pad_days_below_ten_and_months_one_and_two_only() {
