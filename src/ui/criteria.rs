@@ -3,6 +3,7 @@
 //! a score may be: `0,75` and `0.75` are read, text and scores above the max are refused
 //! with the reason shown and nothing saved.
 
+use cchc_core::model::code::code_text;
 use cchc_core::model::edit::{
     add_criterion, delete_criterion, recode_criterion, set_score, Attach, ScoreField,
 };
@@ -13,13 +14,13 @@ use cchc_core::model::workspace::Action;
 use cchc_core::model::{Criterion, Kind, PlanView, Points};
 use leptos::prelude::*;
 
-use super::dom::{el, h, region, El, Ev};
+use super::dom::{el, h, El, Ev};
 use super::form::{
     bind, bound, button, common, confirm, confirmed, draft, field, input, save, table, td, tdn, th,
     thn, Errors,
 };
 use super::tasks::evidence;
-use super::{i18n, Flash, ViewPage};
+use super::{i18n, plan_page, Flash};
 use crate::router::View;
 use crate::state::AppState;
 
@@ -56,12 +57,11 @@ pub fn CriteriaView() -> impl IntoView {
         asking: RwSignal::new(None),
         evidence: RwSignal::new(None),
     };
-    let draw = move || match state.plan.get() {
-        Some(v) => draw(state, cs, &v),
-        None => el("div"),
-    };
-    let on = move |ev: Ev| on(state, cs, flash, &ev);
-    view! { <ViewPage view=View::Criteria>{region(draw, on)}</ViewPage> }
+    plan_page(
+        View::Criteria,
+        move |v| draw(state, cs, v),
+        move |ev| on(state, cs, flash, &ev),
+    )
 }
 
 fn draw(state: AppState, cs: CriteriaState, v: &PlanView) -> El {
@@ -195,7 +195,7 @@ fn tree(cs: CriteriaState, v: &PlanView) -> El {
 /// delete, and its evidence.
 fn editor(state: AppState, cs: CriteriaState, v: &PlanView, c: &Criterion) -> El {
     let t = i18n::t().criteria;
-    let code = c.code.as_ref().map(ToString::to_string).unwrap_or_default();
+    let code = code_text(c.code.as_ref());
     let (code_value, code_error) = cs.errors.value("criterion-code", code.clone());
     let b = |field, input, label, id| bound(state, cs.errors, bind(&c.id, field, input, label, id));
     let more = MORE_SCORES

@@ -317,6 +317,21 @@ fn FirstRun() -> impl IntoView {
     }
 }
 
+/// A view drawn from the plan on screen (empty while there is none), redrawn when it
+/// changes, with `on` handling its events: the frame of every data view.
+fn plan_page(
+    view: View,
+    draw: impl Fn(&crate::state::Shared) -> dom::El + Send + 'static,
+    on: impl Fn(dom::Ev) + Send + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let draw = move || match state.plan.get() {
+        Some(v) => draw(&v),
+        None => dom::el("div"),
+    };
+    view! { <ViewPage view=view>{dom::region(draw, on)}</ViewPage> }
+}
+
 /// The frame every view shares: its title and purpose, then its own content.
 #[component]
 fn ViewPage(view: View, #[prop(optional)] children: Option<Children>) -> impl IntoView {

@@ -3,6 +3,7 @@
 //! would score 0 for want of evidence. Every number comes from `cchc_core::model::scoring`;
 //! this file only lays them out.
 
+use cchc_core::model::code::code_text;
 use cchc_core::model::deadline::date_vi;
 use cchc_core::model::edit::record_target_value;
 use cchc_core::model::flags::{flags, Flag};
@@ -15,10 +16,10 @@ use cchc_core::report::points_by_domain_svg;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::dom::{el, h, region, El, Ev};
+use super::dom::{el, h, El, Ev};
 use super::form::{points, save, stored, table, tdn, th, thn, tr, Errors};
 use super::tasks::task_table;
-use super::{i18n, ViewPage};
+use super::{i18n, plan_page};
 use crate::router::View;
 use crate::state::{AppState, Shared};
 
@@ -26,12 +27,11 @@ use crate::state::{AppState, Shared};
 pub fn OverviewView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let errors = Errors::new();
-    let draw = move || match state.plan.get() {
-        Some(v) => dashboard(state, errors, &v),
-        None => el("div"),
-    };
-    let on = move |ev: Ev| targets_changed(state, errors, &ev);
-    view! { <ViewPage view=View::Overview>{region(draw, on)}</ViewPage> }
+    plan_page(
+        View::Overview,
+        move |v| dashboard(state, errors, v),
+        move |ev| targets_changed(state, errors, &ev),
+    )
 }
 
 fn dashboard(state: AppState, errors: Errors, v: &Shared) -> El {
@@ -300,7 +300,7 @@ fn evidence_warnings(v: &Shared) -> El {
                 .into_iter()
                 .filter(|fl| matches!(fl, Flag::NoEvidence { .. }))
                 .map(move |fl| {
-                    let code = c.code.as_ref().map(ToString::to_string).unwrap_or_default();
+                    let code = code_text(c.code.as_ref());
                     el("li").cls("warn").c(h("strong", &code)).t(&format!(
                         " {}: {}",
                         c.title,

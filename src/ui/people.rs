@@ -9,12 +9,12 @@ use cchc_core::model::workspace::Action;
 use cchc_core::model::{Kind, PlanView};
 use leptos::prelude::*;
 
-use super::dom::{el, h, region, El, Ev};
+use super::dom::{el, h, El, Ev};
 use super::form::{
     bind, bound_cell, button, common, draft, field, input, save, select, table, td, tdn, th, thn,
     Errors,
 };
-use super::{i18n, ViewPage};
+use super::{i18n, plan_page};
 use crate::router::View;
 use crate::state::AppState;
 
@@ -22,12 +22,11 @@ use crate::state::AppState;
 pub fn PeopleView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let errors = Errors::new();
-    let draw = move || match state.plan.get() {
-        Some(v) => draw(state, errors, &v),
-        None => el("div"),
-    };
-    let on = move |ev: Ev| on(state, errors, &ev);
-    view! { <ViewPage view=View::People>{region(draw, on)}</ViewPage> }
+    plan_page(
+        View::People,
+        move |v| draw(state, errors, v),
+        move |ev| on(state, errors, &ev),
+    )
 }
 
 fn draw(state: AppState, errors: Errors, v: &PlanView) -> El {

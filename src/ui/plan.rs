@@ -12,11 +12,11 @@ use chrono::Datelike;
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::dom::{el, h, region, El, Ev};
+use super::dom::{el, h, El, Ev};
 use super::form::{
     bind, bound, button, choice, common, draft, save, table, td, tdn, th, thn, Errors,
 };
-use super::{i18n, ViewPage};
+use super::{i18n, plan_page};
 use crate::router::View;
 use crate::state::AppState;
 
@@ -54,12 +54,11 @@ const SECTIONS: [usize; 4] = [3, 10, 19, 21];
 pub fn PlanView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let errors = Errors::new();
-    let draw = move || match state.plan.get() {
-        Some(v) => draw(state, errors, &v),
-        None => el("div"),
-    };
-    let on = move |ev: Ev| on(state, errors, &ev);
-    view! { <ViewPage view=View::Plan>{region(draw, on)}</ViewPage> }
+    plan_page(
+        View::Plan,
+        move |v| draw(state, errors, v),
+        move |ev| on(state, errors, &ev),
+    )
 }
 
 fn draw(state: AppState, errors: Errors, v: &PlanView) -> El {

@@ -7,7 +7,7 @@
 mod editor;
 pub mod evidence;
 
-use cchc_core::model::code::Code;
+use cchc_core::model::code::{code_text, Code};
 use cchc_core::model::edit::set_status;
 use cchc_core::model::form::add_task;
 use cchc_core::model::query::{select, SortBy, StatusFilter, TaskQuery, When};
@@ -17,14 +17,14 @@ use cchc_core::model::{Kind, PlanView, Status, Task};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::dom::{el, h, region, El, Ev};
+use super::dom::{el, h, El, Ev};
 use super::form::{
     badge, button, checkbox, draft, field, save, select as drop_down, table, td, tdn, th, thn,
     Errors,
 };
-use super::{i18n, Flash, ViewPage};
+use super::{i18n, plan_page, Flash};
 use crate::router::View;
-use crate::state::AppState;
+use crate::state::{AppState, Shared};
 
 /// Rows per page: enough to scan, few enough to draw at once for 5,000 tasks.
 pub const PAGE: usize = 50;
@@ -172,14 +172,9 @@ pub fn TasksView() -> impl IntoView {
     follow_hash();
     let handle = window_event_listener(leptos::ev::hashchange, move |_| follow_hash());
     on_cleanup(move || handle.remove());
-    let draw = move || {
-        let Some(v) = state.plan.get() else {
-            return el("div");
-        };
-        match ts.editing.get() {
-            Some(id) => editor::draw(state, ts, &v, &id),
-            None => list(state, ts, &v),
-        }
+    let draw = move |v: &Shared| match ts.editing.get() {
+        Some(id) => editor::draw(state, ts, v, &id),
+        None => list(state, ts, v),
     };
     let on = move |ev: Ev| {
         if ts.editing.with_untracked(Option::is_some) {
@@ -188,7 +183,7 @@ pub fn TasksView() -> impl IntoView {
             on_list(state, ts, flash, &ev);
         }
     };
-    view! { <ViewPage view=View::Tasks>{region(draw, on)}</ViewPage> }
+    plan_page(View::Tasks, draw, on)
 }
 
 fn list(state: AppState, ts: TaskState, v: &PlanView) -> El {
@@ -512,11 +507,7 @@ pub fn task_table(
     let body = tasks
         .iter()
         .map(|task| {
-            let code = task
-                .code
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default();
+            let code = code_text(task.code.as_ref());
             let timing = task_timing(task, &v.plan, as_of);
             let evidence = v.evidence_of_task(&task.id).count();
             let tick = selection.map(|sel| {

@@ -61,6 +61,11 @@ impl Code {
     }
 }
 
+/// A record's code as written ("2.3.1"), or nothing when it has none.
+pub fn code_text(code: Option<&Code>) -> String {
+    code.map_or(String::new(), Code::to_string)
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, s) in self.0.iter().enumerate() {

@@ -10,7 +10,7 @@ use super::appendix::{appendix, Appendix};
 use super::facts::{as_it_stood, in_domain, tally, Tally};
 use super::period::{CutOffs, DateRange, ReportPeriod};
 use super::words::{self, deadline_vi, sentence_case, TO_FILL};
-use crate::model::code::Code;
+use crate::model::code::{code_text, Code};
 use crate::model::deadline::{date_vi, Period};
 use crate::model::decimal::Points;
 use crate::model::flags::{flags, Flag};
@@ -535,10 +535,6 @@ fn task_label(task: &Task) -> String {
     format!("{} {}", code_text(task.code.as_ref()), short(&task.title))
         .trim()
         .to_string()
-}
-
-fn code_text(code: Option<&Code>) -> String {
-    code.map_or(String::new(), Code::to_string)
 }
 
 /// " (Tư pháp - Hộ tịch, Văn phòng - Thống kê)", or nothing when no unit is named.

@@ -1,6 +1,7 @@
 //! The editor of one task: every field of the model, the people it names, extensions,
 //! the months or quarters of a recurring task, the reading's doubts, and its evidence.
 
+use cchc_core::model::code::code_text;
 use cchc_core::model::deadline::{date_vi, Period};
 use cchc_core::model::edit::{mark_done, set_period, set_status, Attach};
 use cchc_core::model::form::{
@@ -37,11 +38,7 @@ pub fn draw(state: AppState, ts: TaskState, v: &PlanView, id: &str) -> El {
             .c(h("p", t.missing).cls("empty").id("task-missing"));
     };
     let as_of = state.as_of();
-    let code = task
-        .code
-        .as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_default();
+    let code = code_text(task.code.as_ref());
     let timing = task_timing(task, &v.plan, as_of);
     let errors = ts.errors;
     let b =
