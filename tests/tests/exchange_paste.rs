@@ -29,12 +29,7 @@ async fn doubts_of(browser: &Browser, code: &str) -> String {
 #[tokio::test]
 async fn pasting_the_seed_appendix_into_an_empty_plan_shows_the_doubts_and_twice_adds_nothing() {
     let browser = Browser::new().await;
-    browser.open_single_file().await;
-    browser.click("#create-blank").await;
-    browser.wait_for("section[data-view=ke-hoach]").await;
-
-    paste(&browser, &seed_appendix()).await;
-    browser.wait_for("#paste-rows").await;
+    paste_seed_into_a_blank_plan(&browser).await;
     let read = browser.text("#paste-read").await;
     assert!(read.starts_with("Đọc được"), "{read}");
 

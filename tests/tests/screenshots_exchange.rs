@@ -74,11 +74,7 @@ async fn history_screenshot() {
 #[ignore = "writes docs/screenshots; run with `make screenshots`"]
 async fn paste_preview_screenshot() {
     let browser = Browser::new().await;
-    browser.open_single_file().await;
-    browser.click("#create-blank").await;
-    browser.wait_for("section[data-view=ke-hoach]").await;
-    paste(&browser, &seed_appendix()).await;
-    browser.wait_for("#paste-rows").await;
+    paste_seed_into_a_blank_plan(&browser).await;
     // The table's box at the top of the window, scrolled inside to the rows of domain 2.
     browser
         .js("const box = document.querySelector('#paste-preview-result .table-scroll'); box.scrollIntoView(); \

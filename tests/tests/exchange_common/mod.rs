@@ -91,6 +91,16 @@ pub async fn import_and_confirm(browser: &Browser, path: &Path) {
     browser.wait_gone("#import-preview").await;
 }
 
+/// A new browser's first choice "Tạo kế hoạch trống", then the seed's appendix pasted: its
+/// preview drawn.
+pub async fn paste_seed_into_a_blank_plan(browser: &Browser) {
+    browser.open_single_file().await;
+    browser.click("#create-blank").await;
+    browser.wait_for("section[data-view=ke-hoach]").await;
+    paste(browser, &seed_appendix()).await;
+    browser.wait_for("#paste-rows").await;
+}
+
 /// Puts `text` in the paste box as Ctrl+V would (a value and an input event), then
 /// asks for the preview.
 pub async fn paste(browser: &Browser, text: &str) {
